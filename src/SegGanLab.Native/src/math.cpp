@@ -157,3 +157,7 @@ SG_API sg_tensor sg_mm(sg_tensor a, sg_tensor b) { SG_GUARD(nullptr, return wrap
 SG_API sg_tensor sg_bmm(sg_tensor a, sg_tensor b) { SG_GUARD(nullptr, return wrap(at::bmm(*a, *b));) }
 SG_API sg_tensor sg_outer(sg_tensor a, sg_tensor b) { SG_GUARD(nullptr, return wrap(at::outer(*a, *b));) }
 SG_API sg_tensor sg_einsum(const char* eq, const sg_tensor* ts, int32_t n) { SG_GUARD(nullptr, return wrap(at::einsum(eq, sg::list(ts, n)));) }
+SG_API int32_t sg_linalg_qr(sg_tensor a, sg_tensor* out) {
+  SG_GUARD(-1, auto r = at::linalg_qr(*a); out[0] = wrap(std::get<0>(r)); out[1] = wrap(std::get<1>(r)); return 2;)
+}
+SG_API sg_tensor sg_diagonal(sg_tensor a, int64_t offset) { SG_GUARD(nullptr, return wrap(at::diagonal(*a, offset));) }

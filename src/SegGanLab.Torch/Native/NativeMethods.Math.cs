@@ -120,4 +120,6 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial IntPtr sg_bmm(IntPtr a, IntPtr b);
     [LibraryImport(Lib)] internal static partial IntPtr sg_outer(IntPtr a, IntPtr b);
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] internal static partial IntPtr sg_einsum(string equation, ReadOnlySpan<IntPtr> tensors, int n);
+    [LibraryImport(Lib)] internal static partial int sg_linalg_qr(IntPtr a, Span<IntPtr> output);
+    [LibraryImport(Lib)] internal static partial IntPtr sg_diagonal(IntPtr a, long offset);
 }

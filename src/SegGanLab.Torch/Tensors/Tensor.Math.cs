@@ -291,6 +291,16 @@ public partial class Tensor
     /// <summary>Counts of each value of a non-negative int tensor.</summary>
     public Tensor bincount(Tensor? weights = null, long minlength = 0) => Wrap(sg_bincount(Handle, weights?.Handle ?? IntPtr.Zero, minlength), "bincount", this, weights);
 
+    /// <summary>The diagonal (offset above, below the main one when negative) of a matrix.</summary>
+    public Tensor diagonal(long offset = 0) => Wrap(sg_diagonal(Handle, offset), "diagonal", this);
+
+    /// <summary>Reduced QR decomposition of a matrix (torch.linalg.qr).</summary>
+    public (Tensor Q, Tensor R) qr()
+    {
+        Span<IntPtr> o = stackalloc IntPtr[2];
+        return Pair(sg_linalg_qr(Handle, o), o, "linalg_qr");
+    }
+
     /// <summary>Wraps a native (values, indices) pair written into <paramref name="output"/>.</summary>
     internal (Tensor, Tensor) Pair(int status, Span<IntPtr> output, string op)
     {
