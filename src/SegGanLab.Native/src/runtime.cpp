@@ -4,7 +4,7 @@
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
 #include <ATen/Version.h>
-#include <ATen/detail/CUDAHooksInterface.h>
+#include <torch/cuda.h>
 #include <torch/version.h>
 
 namespace sg {
@@ -29,11 +29,12 @@ SG_API const char* sg_torch_config() {
   SG_GUARD(nullptr, s = at::show_config(); return s.c_str();)
 }
 
-SG_API int32_t sg_cuda_is_available() { SG_GUARD(-1, return at::hasCUDA() ? 1 : 0;) }
+// torch/cuda.h is the query API that stays stable from LibTorch 1.13 to 2.x.
+SG_API int32_t sg_cuda_is_available() { SG_GUARD(-1, return torch::cuda::is_available() ? 1 : 0;) }
 SG_API int32_t sg_cuda_device_count() {
-  SG_GUARD(-1, return at::hasCUDA() ? static_cast<int32_t>(at::detail::getCUDAHooks().getNumGPUs()) : 0;)
+  SG_GUARD(-1, return static_cast<int32_t>(torch::cuda::device_count());)
 }
-SG_API int32_t sg_cudnn_is_available() { SG_GUARD(-1, return at::detail::getCUDAHooks().hasCuDNN() ? 1 : 0;) }
+SG_API int32_t sg_cudnn_is_available() { SG_GUARD(-1, return torch::cuda::cudnn_is_available() ? 1 : 0;) }
 SG_API int32_t sg_mkldnn_is_available() { SG_GUARD(-1, return at::hasMKLDNN() ? 1 : 0;) }
 
 SG_API int32_t sg_get_num_threads() { SG_GUARD(-1, return at::get_num_threads();) }
