@@ -13,7 +13,7 @@ public static partial class torch
         /// <see cref="RegisterComponents"/>), train/eval, device and dtype moves, state dicts,
         /// parameter counts and a printable tree.
         /// </summary>
-        public abstract class Module : IDisposable
+        public abstract partial class Module : IDisposable
         {
             readonly OrderedDictionary<string, Parameter?> _parameters = new();
             readonly OrderedDictionary<string, (Tensor? Tensor, bool Persistent)> _buffers = new();

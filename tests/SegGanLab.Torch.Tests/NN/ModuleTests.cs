@@ -169,3 +169,32 @@ public class ModuleTests
         Assert.True(last < first * 0.8, $"loss should fall: {first} -> {last}");
     }
 }
+
+public class ModuleSerializationTests
+{
+    [Fact]
+    public void SaveThenLoad_ReproducesOutputs_AndWrongArchitectureNamesTheKeys()
+    {
+        var dir = Directory.CreateTempSubdirectory("seggan-module-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "model.safetensors");
+            using var a = nn.Sequential(nn.Conv2d(3, 4, 3), nn.BatchNorm2d(4));
+            using var b = nn.Sequential(nn.Conv2d(3, 4, 3), nn.BatchNorm2d(4));
+            using var x = randn(2, 3, 6, 6);
+            using (var _ = a.forward(x)) { } // moves the running statistics away from their defaults
+            a.save(path);
+            b.load(path);
+            a.eval(); b.eval();
+            using var ya = a.forward(x);
+            using var yb = b.forward(x);
+            Assert.True(ya.allclose(yb, 0, 0));
+
+            using var other = nn.Sequential(nn.Conv2d(3, 8, 3));
+            var e = Assert.Throws<StateDictException>(() => other.load(path));
+            Assert.Contains("size mismatch for 0.weight", e.Message);
+            Assert.Contains("1.running_mean", e.Unexpected);
+        }
+        finally { dir.Delete(true); }
+    }
+}
