@@ -62,7 +62,9 @@ SG_API sg_tensor sg_sub_s(sg_tensor a, sg_scalar b, sg_scalar alpha) { SG_GUARD(
 SG_API int32_t sg_sub_(sg_tensor a, sg_tensor b, sg_scalar alpha) { SG_GUARD(-1, a->sub_(*b, scalar(alpha)); return 0;) }
 SG_API int32_t sg_sub_s_(sg_tensor a, sg_scalar b, sg_scalar alpha) { SG_GUARD(-1, a->sub_(scalar(b), scalar(alpha)); return 0;) }
 SG_API sg_tensor sg_rsub_s(sg_tensor a, sg_scalar b) { SG_GUARD(nullptr, return wrap(at::rsub(*a, scalar(b)));) }
-SG_API sg_tensor sg_rdiv_s(sg_tensor a, sg_scalar b) { SG_GUARD(nullptr, return wrap(at::reciprocal(*a).mul_(scalar(b)));) }
+// scalar / tensor, as PyTorch's Tensor.__rdiv__: reciprocal() * b. Out of place: reciprocal's backward
+// reuses its result, so multiplying that result in place breaks backward().
+SG_API sg_tensor sg_rdiv_s(sg_tensor a, sg_scalar b) { SG_GUARD(nullptr, return wrap(at::mul(at::reciprocal(*a), scalar(b)));) }
 SG_API sg_tensor sg_pow_scalar_base(sg_scalar base, sg_tensor e) { SG_GUARD(nullptr, return wrap(at::pow(scalar(base), *e));) }
 SG_API sg_tensor sg_logical_and(sg_tensor a, sg_tensor b) { SG_GUARD(nullptr, return wrap(at::logical_and(*a, *b));) }
 SG_API sg_tensor sg_logical_or(sg_tensor a, sg_tensor b) { SG_GUARD(nullptr, return wrap(at::logical_or(*a, *b));) }
