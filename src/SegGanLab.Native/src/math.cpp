@@ -127,6 +127,11 @@ SG_API sg_tensor sg_var(sg_tensor a, const int64_t* dims, int32_t n, int32_t unb
   SG_GUARD(nullptr, return wrap(at::var(*a, dims_or_all(dims, n), unbiased != 0, keepdim != 0));)
 }
 SG_API sg_tensor sg_norm(sg_tensor a, double p) { SG_GUARD(nullptr, return wrap(at::norm(*a, p));) }
+// p-norm over dims (Tensor.norm(p, dim, keepdim)): LibTorch's own kernel handles p = inf and 0, and its
+// backward gives 0 rather than NaN where the norm is 0.
+SG_API sg_tensor sg_norm_dim(sg_tensor a, double p, const int64_t* dims, int32_t n, int32_t keepdim) {
+  SG_GUARD(nullptr, return wrap(at::norm(*a, c10::optional<at::Scalar>(p), ints(dims, n), keepdim != 0));)
+}
 SG_API sg_tensor sg_max_all(sg_tensor a) { SG_GUARD(nullptr, return wrap(at::max(*a));) }
 SG_API sg_tensor sg_min_all(sg_tensor a) { SG_GUARD(nullptr, return wrap(at::min(*a));) }
 // Max/min along a dim: writes values and indices.
