@@ -64,11 +64,12 @@ inline int32_t emit(const std::vector<at::Tensor>& ts, sg_tensor* out, int32_t c
   for (size_t k = 0; k < ts.size(); ++k) out[k] = wrap(ts[k]);
   return static_cast<int32_t>(ts.size());
 }
-inline at::TensorOptions options(int32_t dtype, int32_t device_type, int32_t device_index, bool requires_grad) {
+// dtype and device only: at:: factories silently ignore TensorOptions::requires_grad, so callers set it
+// on the result (see leaf() in tensor.cpp).
+inline at::TensorOptions options(int32_t dtype, int32_t device_type, int32_t device_index) {
   return at::TensorOptions()
       .dtype(static_cast<at::ScalarType>(dtype))
-      .device(at::Device(static_cast<at::DeviceType>(device_type), static_cast<c10::DeviceIndex>(device_index)))
-      .requires_grad(requires_grad);
+      .device(at::Device(static_cast<at::DeviceType>(device_type), static_cast<c10::DeviceIndex>(device_index)));
 }
 }  // namespace sg
 

@@ -62,7 +62,9 @@ SG_API sg_tensor sg_sub_s(sg_tensor a, sg_scalar b, sg_scalar alpha) { SG_GUARD(
 SG_API int32_t sg_sub_(sg_tensor a, sg_tensor b, sg_scalar alpha) { SG_GUARD(-1, a->sub_(*b, scalar(alpha)); return 0;) }
 SG_API int32_t sg_sub_s_(sg_tensor a, sg_scalar b, sg_scalar alpha) { SG_GUARD(-1, a->sub_(scalar(b), scalar(alpha)); return 0;) }
 SG_API sg_tensor sg_rsub_s(sg_tensor a, sg_scalar b) { SG_GUARD(nullptr, return wrap(at::rsub(*a, scalar(b)));) }
-SG_API sg_tensor sg_rdiv_s(sg_tensor a, sg_scalar b) { SG_GUARD(nullptr, return wrap(at::reciprocal(*a).mul_(scalar(b)));) }
+// scalar / tensor, as PyTorch's Tensor.__rdiv__: reciprocal() * b. Out of place: reciprocal's backward
+// reuses its result, so multiplying that result in place breaks backward().
+SG_API sg_tensor sg_rdiv_s(sg_tensor a, sg_scalar b) { SG_GUARD(nullptr, return wrap(at::mul(at::reciprocal(*a), scalar(b)));) }
 SG_API sg_tensor sg_pow_scalar_base(sg_scalar base, sg_tensor e) { SG_GUARD(nullptr, return wrap(at::pow(scalar(base), *e));) }
 SG_API sg_tensor sg_logical_and(sg_tensor a, sg_tensor b) { SG_GUARD(nullptr, return wrap(at::logical_and(*a, *b));) }
 SG_API sg_tensor sg_logical_or(sg_tensor a, sg_tensor b) { SG_GUARD(nullptr, return wrap(at::logical_or(*a, *b));) }
@@ -125,6 +127,11 @@ SG_API sg_tensor sg_var(sg_tensor a, const int64_t* dims, int32_t n, int32_t unb
   SG_GUARD(nullptr, return wrap(at::var(*a, dims_or_all(dims, n), unbiased != 0, keepdim != 0));)
 }
 SG_API sg_tensor sg_norm(sg_tensor a, double p) { SG_GUARD(nullptr, return wrap(at::norm(*a, p));) }
+// p-norm over dims (Tensor.norm(p, dim, keepdim)): LibTorch's own kernel handles p = inf and 0, and its
+// backward gives 0 rather than NaN where the norm is 0.
+SG_API sg_tensor sg_norm_dim(sg_tensor a, double p, const int64_t* dims, int32_t n, int32_t keepdim) {
+  SG_GUARD(nullptr, return wrap(at::norm(*a, c10::optional<at::Scalar>(p), ints(dims, n), keepdim != 0));)
+}
 SG_API sg_tensor sg_max_all(sg_tensor a) { SG_GUARD(nullptr, return wrap(at::max(*a));) }
 SG_API sg_tensor sg_min_all(sg_tensor a) { SG_GUARD(nullptr, return wrap(at::min(*a));) }
 // Max/min along a dim: writes values and indices.

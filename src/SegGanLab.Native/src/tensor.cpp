@@ -28,33 +28,40 @@ SG_API int32_t sg_tensor_is_leaf(sg_tensor t) { SG_GUARD(-1, return t->is_leaf()
 SG_API int64_t sg_tensor_element_size(sg_tensor t) { SG_GUARD(-1, return static_cast<int64_t>(t->element_size());) }
 
 // ---- creation ----------------------------------------------------------------
-#define SG_OPTS sg::options(dtype, device_type, device_index, requires_grad != 0)
+// at:: factories ignore TensorOptions::requires_grad (only the torch:: variable factories honour it),
+// so the options carry dtype and device only and leaf() sets requires_grad on the result.
+#define SG_OPTS sg::options(dtype, device_type, device_index)
 #define SG_OPT_PARAMS int32_t dtype, int32_t device_type, int32_t device_index, int32_t requires_grad
 
-SG_API sg_tensor sg_zeros(const int64_t* shape, int32_t n, SG_OPT_PARAMS) { SG_GUARD(nullptr, return wrap(at::zeros(ints(shape, n), SG_OPTS));) }
-SG_API sg_tensor sg_ones(const int64_t* shape, int32_t n, SG_OPT_PARAMS) { SG_GUARD(nullptr, return wrap(at::ones(ints(shape, n), SG_OPTS));) }
-SG_API sg_tensor sg_empty(const int64_t* shape, int32_t n, SG_OPT_PARAMS) { SG_GUARD(nullptr, return wrap(at::empty(ints(shape, n), SG_OPTS));) }
+static sg_tensor leaf(at::Tensor t, int32_t requires_grad) {
+  if (requires_grad) t.requires_grad_(true);
+  return wrap(std::move(t));
+}
+
+SG_API sg_tensor sg_zeros(const int64_t* shape, int32_t n, SG_OPT_PARAMS) { SG_GUARD(nullptr, return leaf(at::zeros(ints(shape, n), SG_OPTS), requires_grad);) }
+SG_API sg_tensor sg_ones(const int64_t* shape, int32_t n, SG_OPT_PARAMS) { SG_GUARD(nullptr, return leaf(at::ones(ints(shape, n), SG_OPTS), requires_grad);) }
+SG_API sg_tensor sg_empty(const int64_t* shape, int32_t n, SG_OPT_PARAMS) { SG_GUARD(nullptr, return leaf(at::empty(ints(shape, n), SG_OPTS), requires_grad);) }
 SG_API sg_tensor sg_full(const int64_t* shape, int32_t n, sg_scalar v, SG_OPT_PARAMS) {
-  SG_GUARD(nullptr, return wrap(at::full(ints(shape, n), sg::scalar(v), SG_OPTS));)
+  SG_GUARD(nullptr, return leaf(at::full(ints(shape, n), sg::scalar(v), SG_OPTS), requires_grad);)
 }
 SG_API sg_tensor sg_arange(sg_scalar start, sg_scalar end, sg_scalar step, SG_OPT_PARAMS) {
-  SG_GUARD(nullptr, return wrap(at::arange(sg::scalar(start), sg::scalar(end), sg::scalar(step), SG_OPTS));)
+  SG_GUARD(nullptr, return leaf(at::arange(sg::scalar(start), sg::scalar(end), sg::scalar(step), SG_OPTS), requires_grad);)
 }
 SG_API sg_tensor sg_linspace(double start, double end, int64_t steps, SG_OPT_PARAMS) {
-  SG_GUARD(nullptr, return wrap(at::linspace(start, end, steps, SG_OPTS));)
+  SG_GUARD(nullptr, return leaf(at::linspace(start, end, steps, SG_OPTS), requires_grad);)
 }
-SG_API sg_tensor sg_eye(int64_t n, int64_t m, SG_OPT_PARAMS) { SG_GUARD(nullptr, return wrap(at::eye(n, m, SG_OPTS));) }
+SG_API sg_tensor sg_eye(int64_t n, int64_t m, SG_OPT_PARAMS) { SG_GUARD(nullptr, return leaf(at::eye(n, m, SG_OPTS), requires_grad);) }
 SG_API sg_tensor sg_rand(const int64_t* shape, int32_t n, sg_generator g, SG_OPT_PARAMS) {
-  SG_GUARD(nullptr, return wrap(at::rand(ints(shape, n), g ? c10::optional<at::Generator>(*g) : c10::nullopt, SG_OPTS));)
+  SG_GUARD(nullptr, return leaf(at::rand(ints(shape, n), g ? c10::optional<at::Generator>(*g) : c10::nullopt, SG_OPTS), requires_grad);)
 }
 SG_API sg_tensor sg_randn(const int64_t* shape, int32_t n, sg_generator g, SG_OPT_PARAMS) {
-  SG_GUARD(nullptr, return wrap(at::randn(ints(shape, n), g ? c10::optional<at::Generator>(*g) : c10::nullopt, SG_OPTS));)
+  SG_GUARD(nullptr, return leaf(at::randn(ints(shape, n), g ? c10::optional<at::Generator>(*g) : c10::nullopt, SG_OPTS), requires_grad);)
 }
 SG_API sg_tensor sg_randint(int64_t low, int64_t high, const int64_t* shape, int32_t n, sg_generator g, SG_OPT_PARAMS) {
-  SG_GUARD(nullptr, return wrap(at::randint(low, high, ints(shape, n), g ? c10::optional<at::Generator>(*g) : c10::nullopt, SG_OPTS));)
+  SG_GUARD(nullptr, return leaf(at::randint(low, high, ints(shape, n), g ? c10::optional<at::Generator>(*g) : c10::nullopt, SG_OPTS), requires_grad);)
 }
 SG_API sg_tensor sg_randperm(int64_t n, sg_generator g, SG_OPT_PARAMS) {
-  SG_GUARD(nullptr, return wrap(at::randperm(n, g ? c10::optional<at::Generator>(*g) : c10::nullopt, SG_OPTS));)
+  SG_GUARD(nullptr, return leaf(at::randperm(n, g ? c10::optional<at::Generator>(*g) : c10::nullopt, SG_OPTS), requires_grad);)
 }
 SG_API sg_tensor sg_zeros_like(sg_tensor t) { SG_GUARD(nullptr, return wrap(at::zeros_like(*t));) }
 SG_API sg_tensor sg_ones_like(sg_tensor t) { SG_GUARD(nullptr, return wrap(at::ones_like(*t));) }

@@ -103,6 +103,7 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial IntPtr sg_std(IntPtr a, ReadOnlySpan<long> dims, int n, int unbiased, int keepdim);
     [LibraryImport(Lib)] internal static partial IntPtr sg_var(IntPtr a, ReadOnlySpan<long> dims, int n, int unbiased, int keepdim);
     [LibraryImport(Lib)] internal static partial IntPtr sg_norm(IntPtr a, double p);
+    [LibraryImport(Lib)] internal static partial IntPtr sg_norm_dim(IntPtr a, double p, ReadOnlySpan<long> dims, int n, int keepdim);
     [LibraryImport(Lib)] internal static partial IntPtr sg_max_all(IntPtr a);
     [LibraryImport(Lib)] internal static partial IntPtr sg_min_all(IntPtr a);
     [LibraryImport(Lib)] internal static partial int sg_max_dim(IntPtr a, long dim, int keepdim, Span<IntPtr> output);

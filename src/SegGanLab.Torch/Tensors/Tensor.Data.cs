@@ -94,7 +94,8 @@ public partial class Tensor
         if (!withValues || IsInvalid) return ToString();
         var header = ToString();
         if (numel() == 0) return header + "\n[]";
-        using var values = (dtype.IsFloatingPoint() || dtype == ScalarType.Bool) ? to(ScalarType.Float64).cpu() : to(ScalarType.Int64).cpu();
+        // One conversion straight to the CPU: chaining to(type).cpu() would leave the intermediate tensor alive.
+        using var values = To(dtype.IsFloatingPoint() || dtype == ScalarType.Bool ? ScalarType.Float64 : ScalarType.Int64, Device.CPU, false, false);
         var dims = shape;
         var sb = new StringBuilder(header).Append('\n');
         if (values.dtype == ScalarType.Float64) Format(sb, values.data<double>(), dims, 0, 0, edgeItems, dtype);

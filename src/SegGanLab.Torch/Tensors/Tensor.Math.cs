@@ -242,14 +242,11 @@ public partial class Tensor
     public Tensor var(long[] dims, bool unbiased = true, bool keepdim = false) => Wrap(sg_var(Handle, dims, dims.Length, unbiased ? 1 : 0, keepdim ? 1 : 0), "var", this);
     /// <summary>The p-norm of all elements.</summary>
     public Tensor norm(double p = 2) => Wrap(sg_norm(Handle, p), "norm", this);
-    /// <summary>The p-norm along <paramref name="dim"/>.</summary>
-    public Tensor norm(long dim, double p = 2, bool keepdim = false)
-    {
-        using var a = abs();
-        using var powered = a.pow(p);
-        using var summed = powered.sum(dim, keepdim);
-        return summed.pow(1.0 / p);
-    }
+    /// <summary>
+    /// The p-norm along <paramref name="dim"/> (LibTorch's kernel: p may be any value including
+    /// infinity and 0; the gradient where the norm is 0 is 0, as in PyTorch).
+    /// </summary>
+    public Tensor norm(long dim, double p = 2, bool keepdim = false) => Wrap(sg_norm_dim(Handle, p, [dim], 1, keepdim ? 1 : 0), "norm", this);
     /// <summary>The largest element.</summary>
     public Tensor max() => Wrap(sg_max_all(Handle), "max", this);
     /// <summary>The smallest element.</summary>
