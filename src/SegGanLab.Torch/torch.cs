@@ -107,13 +107,18 @@ public static partial class torch
     public readonly struct GradModeScope : IDisposable
     {
         readonly bool _previous;
+        readonly bool _active; // false for default(GradModeScope), whose Dispose must change nothing
         internal GradModeScope(bool enabled)
         {
             _previous = NativeMethods.sg_grad_enabled() == 1;
+            _active = true;
             NativeMethods.sg_set_grad_enabled(enabled ? 1 : 0);
         }
         /// <summary>Restores the previous mode.</summary>
-        public void Dispose() => NativeMethods.sg_set_grad_enabled(_previous ? 1 : 0);
+        public void Dispose()
+        {
+            if (_active) NativeMethods.sg_set_grad_enabled(_previous ? 1 : 0);
+        }
     }
 
     /// <summary>Functional autograd (PyTorch's <c>torch.autograd</c>).</summary>

@@ -72,11 +72,19 @@ public sealed class DisposeScope : IDisposable
         foreach (var t in tensors) MoveToOuter(t);
     }
 
-    /// <summary>Disposes every tensor the scope still owns and closes the scope.</summary>
-    /// <exception cref="InvalidOperationException">When scopes are closed out of order on this thread.</exception>
+    /// <summary>
+    /// Disposes every tensor the scope still owns and closes the scope. Scopes opened inside it
+    /// and still open (an exception skipped their <c>using</c>) are closed first, so the thread's
+    /// scope stack stays consistent.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When called from a thread where the scope is not open.</exception>
     public void Dispose()
     {
         if (_disposed) return;
+        var inner = _current;
+        while (inner is not null && !ReferenceEquals(inner, this)) inner = inner._outer;
+        if (inner is null) throw new InvalidOperationException("A dispose scope must be disposed on the thread that opened it.");
+        while (!ReferenceEquals(_current, this)) _current!.Dispose();
         _disposed = true;
         foreach (var t in _owned)
             if (ReferenceEquals(t.OwningScope, this))
@@ -85,7 +93,6 @@ public sealed class DisposeScope : IDisposable
                 t.Dispose();
             }
         _owned.Clear();
-        if (ReferenceEquals(_current, this)) _current = _outer;
-        else throw new InvalidOperationException("Dispose scopes must be closed innermost first on the thread that opened them.");
+        _current = _outer;
     }
 }

@@ -244,9 +244,10 @@ public partial class Tensor
     public Tensor norm(double p = 2) => Wrap(sg_norm(Handle, p), "norm", this);
     /// <summary>
     /// The p-norm along <paramref name="dim"/> (LibTorch's kernel: p may be any value including
-    /// infinity and 0; the gradient where the norm is 0 is 0, as in PyTorch).
+    /// infinity and 0; the gradient where the norm is 0 is 0, as in PyTorch). Positional order is
+    /// PyTorch's <c>norm(p, dim)</c>, so <c>x.norm(1)</c> stays the 1-norm of all elements.
     /// </summary>
-    public Tensor norm(long dim, double p = 2, bool keepdim = false) => Wrap(sg_norm_dim(Handle, p, [dim], 1, keepdim ? 1 : 0), "norm", this);
+    public Tensor norm(double p, long dim, bool keepdim = false) => Wrap(sg_norm_dim(Handle, p, [dim], 1, keepdim ? 1 : 0), "norm", this);
     /// <summary>The largest element.</summary>
     public Tensor max() => Wrap(sg_max_all(Handle), "max", this);
     /// <summary>The smallest element.</summary>

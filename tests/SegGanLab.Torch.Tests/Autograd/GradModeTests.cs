@@ -58,4 +58,22 @@ public class GradModeTests
         x.zero_grad();
         Assert.Null(x.grad);
     }
+
+    [Fact]
+    public void DefaultGradModeScope_DisposeChangesNothing()
+    {
+        Assert.True(is_grad_enabled());
+        default(GradModeScope).Dispose();
+        Assert.True(is_grad_enabled());
+    }
+
+    [Fact]
+    public void NormWithOneArgument_IsThePNormOfAllElements_AsInPyTorch()
+    {
+        using var x = tensor(new double[] { 3, -4 });
+        using var n1 = x.norm(1);
+        using var n2 = x.norm(2, 0);
+        Assert.Equal(7.0, n1.item<double>());
+        Assert.Equal(5.0, n2.item<double>());
+    }
 }

@@ -132,4 +132,20 @@ public class DisposeScopeTests
         Assert.Equal(start, TensorStatistics.Live);
         Assert.Equal(TensorStatistics.Live, TensorStatistics.NativeLive);
     }
+
+    [Fact]
+    public void DisposingAnOuterScope_ClosesInnerScopesLeftOpen_AndRestoresTheThreadsScope()
+    {
+        var before = DisposeScope.Current;
+        Tensor inner;
+        var outer = NewDisposeScope();
+        var leftOpen = NewDisposeScope(); // as if an exception had skipped its using
+        inner = ones(2);
+        outer.Dispose();
+        Assert.True(inner.IsInvalid);
+        Assert.Same(before, DisposeScope.Current);
+        using var after = ones(1);
+        Assert.False(after.IsInvalid);
+        leftOpen.Dispose(); // already closed by its outer scope: a no-op
+    }
 }
