@@ -70,6 +70,9 @@ public class Adam : Optimizer
     protected virtual bool DecoupledWeightDecay => false;
 
     /// <inheritdoc/>
+    protected override bool KeepsStepCount => true;
+
+    /// <inheritdoc/>
     protected override IEnumerable<string> RequiredStateTensors(OptimizerOptions options) =>
         ((AdamOptions)options).amsgrad ? ["exp_avg", "exp_avg_sq", "max_exp_avg_sq"] : ["exp_avg", "exp_avg_sq"];
 

@@ -104,6 +104,9 @@ public abstract class Optimizer : IDisposable
     /// </summary>
     protected abstract IEnumerable<string> RequiredStateTensors(OptimizerOptions options);
 
+    /// <summary>True when every parameter state carries a step count (Adam's bias correction needs one); load_state_dict checks it.</summary>
+    protected virtual bool KeepsStepCount => false;
+
     /// <summary>
     /// A snapshot: group hyper-parameters and per-parameter state keyed by global parameter index.
     /// Its tensors alias this optimizer's state (no copy): save or load it before the next
@@ -177,6 +180,7 @@ public abstract class Optimizer : IDisposable
                 var i = saved.param_indices[k];
                 if (!byIndex.TryAdd(i, group.Parameters[k])) throw new ArgumentException($"The state dict lists parameter {i} twice.", nameof(state_dict));
                 if (!state_dict.state.TryGetValue(i, out var s)) continue;
+                if (KeepsStepCount && s.step is null) throw new ArgumentException($"The state of parameter {i} has no step count, which {name} needs.", nameof(state_dict));
                 foreach (var n in required)
                     if (!s.tensors.ContainsKey(n)) throw new ArgumentException($"The state of parameter {i} has no '{n}' tensor, which {name} needs with these options.", nameof(state_dict));
             }

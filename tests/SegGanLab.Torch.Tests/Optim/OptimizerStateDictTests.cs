@@ -186,7 +186,7 @@ public class OptimizerStateDictTests
         using var adam = optim.Adam([a, b], lr: 0.1);
         using var other = optim.Adam([b], lr: 0.1);
         using var sgd = optim.SGD([a, b], lr: 0.1);
-        using var amsgrad = optim.Adam([a, b], lr: 0.3, amsgrad: true);
+        using var target = optim.Adam([a, b], lr: 0.3, amsgrad: true);
         Backward(a, b);
         adam.step();
         other.step();
@@ -202,12 +202,15 @@ public class OptimizerStateDictTests
         removed!.Dispose();
         using (var incomplete = OptimizerStateDict.FromFlat(tensors, scalars))
         {
-            var missing = Assert.Throws<ArgumentException>(() => amsgrad.load_state_dict(incomplete));
+            var missing = Assert.Throws<ArgumentException>(() => target.load_state_dict(incomplete));
             Assert.Contains("parameter 1 has no 'exp_avg_sq'", missing.Message);
         }
+        scalars.Remove("state.0.step");
+        using (var stepless = OptimizerStateDict.FromFlat(tensors, scalars))
+            Assert.Contains("parameter 0 has no step count", Assert.Throws<ArgumentException>(() => target.load_state_dict(stepless)).Message);
         foreach (var t in tensors.Values) t.Dispose();
-        Assert.Equal(0.3, amsgrad.param_groups[0].lr);
-        Assert.Empty(amsgrad.state);
+        Assert.Equal(0.3, target.param_groups[0].lr);
+        Assert.Empty(target.state);
 
         // A shape mismatch: the same optimizer over parameters shaped differently.
         using var c = new nn.Parameter(zeros(3, 2));
