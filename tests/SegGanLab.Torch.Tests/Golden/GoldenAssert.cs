@@ -47,7 +47,11 @@ public static class GoldenAssert
     }
 
     /// <summary>Elementwise |actual - expected| &lt;= tol + tol·|expected|; reports the worst element.</summary>
-    public static void AssertClose(double[] expected, double[] actual, double tolerance, string what)
+    public static void AssertClose(double[] expected, double[] actual, double tolerance, string what) =>
+        AssertClose(expected, actual, tolerance, tolerance, what);
+
+    /// <summary>Elementwise |actual - expected| &lt;= atol + rtol·|expected| (NaN never matches); reports the worst element.</summary>
+    public static void AssertClose(double[] expected, double[] actual, double rtol, double atol, string what)
     {
         Assert.Equal(expected.Length, actual.Length);
         var worst = -1;
@@ -57,7 +61,7 @@ public static class GoldenAssert
         {
             var e = expected[k];
             var a = actual[k];
-            var bound = tolerance + tolerance * Math.Abs(e);
+            var bound = atol + rtol * Math.Abs(e);
             var diff = Math.Abs(a - e);
             if (diff <= bound && !double.IsNaN(a)) continue;
             failures++;
@@ -65,8 +69,11 @@ public static class GoldenAssert
             if (worst < 0 || excess > worstExcess) { worst = k; worstExcess = excess; }
         }
         if (failures == 0) return;
+        var tol = rtol == atol
+            ? string.Create(CultureInfo.InvariantCulture, $"{atol:g3}")
+            : string.Create(CultureInfo.InvariantCulture, $"rtol {rtol:g3}, atol {atol:g3}");
         throw new XunitException(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {failures} of {expected.Length} elements differ beyond {tolerance:g3}; worst at flat index {worst}: " +
+            $"{what}: {failures} of {expected.Length} elements differ beyond {tol}; worst at flat index {worst}: " +
             $"actual {actual[worst]:R}, expected {expected[worst]:R} (|diff| {Math.Abs(actual[worst] - expected[worst]):g3})"));
     }
 

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using SegGanLab.Torch.Tests.Golden;
 using Xunit;
 using static SegGanLab.Torch.torch;
 
@@ -16,66 +16,74 @@ public class OptimizerGoldenTests
     [Fact]
     public void SGD_MatchesPyTorch_ThreeStepsWithNesterovMomentumAndWeightDecay()
     {
-        var c = OptimGolden.Case("sgd_momentum_nesterov");
-        RunCase(c, ps => optim.SGD(ps, lr: c.Param("lr").GetDouble(), momentum: c.Param("momentum").GetDouble(),
-                                   dampening: c.Param("dampening").GetDouble(), weight_decay: c.Param("weight_decay").GetDouble(),
-                                   nesterov: c.Param("nesterov").GetBoolean()));
+        var c = GoldenData.Case("sgd_momentum_nesterov");
+        RunCase(c, ps => optim.SGD(ps, lr: c.Double("lr"), momentum: c.Double("momentum"),
+                                   dampening: c.Double("dampening"), weight_decay: c.Double("weight_decay"),
+                                   nesterov: c.Bool("nesterov")));
     }
 
     [Fact]
     public void SGD_MatchesPyTorch_ThreePlainSteps()
     {
-        var c = OptimGolden.Case("sgd_plain");
-        RunCase(c, ps => optim.SGD(ps, lr: c.Param("lr").GetDouble()));
+        var c = GoldenData.Case("sgd_plain");
+        RunCase(c, ps => optim.SGD(ps, lr: c.Double("lr")));
     }
 
     [Fact]
     public void Adam_MatchesPyTorch_ThreeStepsFromFixedWeights()
     {
-        var c = OptimGolden.Case("adam");
-        RunCase(c, ps => optim.Adam(ps, lr: c.Param("lr").GetDouble(), betas: Betas(c), eps: c.Param("eps").GetDouble(),
-                                    weight_decay: c.Param("weight_decay").GetDouble()));
+        var c = GoldenData.Case("adam");
+        RunCase(c, ps => optim.Adam(ps, lr: c.Double("lr"), betas: Betas(c), eps: c.Double("eps"),
+                                    weight_decay: c.Double("weight_decay")));
     }
 
     [Fact]
     public void Adam_MatchesPyTorch_ThreeStepsWithWeightDecayAndAmsgrad()
     {
-        var c = OptimGolden.Case("adam_wd_amsgrad");
-        Assert.True(c.Param("amsgrad").GetBoolean());
-        RunCase(c, ps => optim.Adam(ps, lr: c.Param("lr").GetDouble(), betas: Betas(c), eps: c.Param("eps").GetDouble(),
-                                    weight_decay: c.Param("weight_decay").GetDouble(), amsgrad: true));
+        var c = GoldenData.Case("adam_wd_amsgrad");
+        Assert.True(c.Bool("amsgrad"));
+        RunCase(c, ps => optim.Adam(ps, lr: c.Double("lr"), betas: Betas(c), eps: c.Double("eps"),
+                                    weight_decay: c.Double("weight_decay"), amsgrad: true));
     }
 
     [Fact]
     public void AdamW_MatchesPyTorch_ThreeStepsWithDecoupledWeightDecay()
     {
-        var c = OptimGolden.Case("adamw");
-        RunCase(c, ps => optim.AdamW(ps, lr: c.Param("lr").GetDouble(), betas: Betas(c), eps: c.Param("eps").GetDouble(),
-                                     weight_decay: c.Param("weight_decay").GetDouble(), amsgrad: c.Param("amsgrad").GetBoolean()));
+        var c = GoldenData.Case("adamw");
+        RunCase(c, ps => optim.AdamW(ps, lr: c.Double("lr"), betas: Betas(c), eps: c.Double("eps"),
+                                     weight_decay: c.Double("weight_decay"), amsgrad: c.Bool("amsgrad")));
     }
 
-    static (double, double) Betas(JsonElement c)
+    static (double, double) Betas(GoldenCase c)
     {
         var b = c.Param("betas").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         return (b[0], b[1]);
     }
 
     /// <summary>As make_golden.py's optimizer_case: for each step set p.grad to the stored gradient, step, compare.</summary>
-    static void RunCase(JsonElement c, Func<IEnumerable<Tensor>, Optimizer> make)
+    static void RunCase(GoldenCase c, Func<IEnumerable<Tensor>, Optimizer> make)
     {
-        using var w0 = c.Float32("inputs", "w");
-        using var b0 = c.Float32("inputs", "b");
+        using var w0 = Float32Input(c, "w");
+        using var b0 = Float32Input(c, "b");
         using var w = new nn.Parameter(w0.clone());
         using var b = new nn.Parameter(b0.clone());
         using var opt = make([w, b]);
         var steps = c.Param("steps").GetInt32();
         for (var i = 0; i < steps; i++)
         {
-            using (var gw = c.Float32("inputs", $"g_w_{i}")) w.grad = gw;
-            using (var gb = c.Float32("inputs", $"g_b_{i}")) b.grad = gb;
+            using (var gw = Float32Input(c, $"g_w_{i}")) w.grad = gw;
+            using (var gb = Float32Input(c, $"g_b_{i}")) b.grad = gb;
             opt.step();
-            OptimGolden.AssertClose(c.Values("outputs", $"w_after_{i + 1}"), Array.ConvertAll(w.data<float>(), v => (double)v), Rtol, Atol, $"w after step {i + 1}");
-            OptimGolden.AssertClose(c.Values("outputs", $"b_after_{i + 1}"), Array.ConvertAll(b.data<float>(), v => (double)v), Rtol, Atol, $"b after step {i + 1}");
+            GoldenAssert.AssertClose(c.Output($"w_after_{i + 1}").Doubles, Array.ConvertAll(w.data<float>(), v => (double)v), Rtol, Atol, $"w after step {i + 1}");
+            GoldenAssert.AssertClose(c.Output($"b_after_{i + 1}").Doubles, Array.ConvertAll(b.data<float>(), v => (double)v), Rtol, Atol, $"b after step {i + 1}");
         }
+    }
+
+    /// <summary>A stored input, which must be float32 (the optimizers run in float32 as in make_golden.py).</summary>
+    static Tensor Float32Input(GoldenCase c, string name)
+    {
+        var t = c.InputData(name);
+        Assert.Equal(ScalarType.Float32, t.DType);
+        return t.ToTensor();
     }
 }

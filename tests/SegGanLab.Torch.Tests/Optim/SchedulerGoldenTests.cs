@@ -1,4 +1,4 @@
-using System.Text.Json;
+using SegGanLab.Torch.Tests.Golden;
 using Xunit;
 using static SegGanLab.Torch.torch;
 
@@ -10,14 +10,14 @@ namespace SegGanLab.Torch.Tests.Optim;
 /// </summary>
 public class SchedulerGoldenTests
 {
-    static readonly JsonElement Case = OptimGolden.Case("schedulers");
+    static readonly GoldenCase Case = GoldenData.Case("schedulers");
 
     [Fact]
     public void StepLR_MatchesPyTorch_TenEpochs()
     {
         var p = Case.Param("steplr");
         var lrs = Run(o => optim.lr_scheduler.StepLR(o, p.GetProperty("step_size").GetInt32(), p.GetProperty("gamma").GetDouble()));
-        OptimGolden.AssertClose(Case.Values("outputs", "steplr"), lrs, 0, 1e-15, "StepLR lr");
+        GoldenAssert.AssertClose(Case.Output("steplr").Doubles, lrs, 0, 1e-15, "StepLR lr");
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public class SchedulerGoldenTests
     {
         var p = Case.Param("cosine");
         var lrs = Run(o => optim.lr_scheduler.CosineAnnealingLR(o, p.GetProperty("T_max").GetInt32(), p.GetProperty("eta_min").GetDouble()));
-        OptimGolden.AssertClose(Case.Values("outputs", "cosine"), lrs, 0, 1e-12, "CosineAnnealingLR lr");
+        GoldenAssert.AssertClose(Case.Output("cosine").Doubles, lrs, 0, 1e-12, "CosineAnnealingLR lr");
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public class SchedulerGoldenTests
         // The recursive update is an implementation detail; the schedule it must produce is the closed form.
         var lrs = Run(o => optim.lr_scheduler.CosineAnnealingLR(o, 10, 0.001));
         var closed = Enumerable.Range(1, 10).Select(t => 0.001 + (0.1 - 0.001) * (1 + Math.Cos(Math.PI * t / 10)) / 2).ToArray();
-        OptimGolden.AssertClose(closed, lrs, 0, 1e-9, "closed-form cosine");
+        GoldenAssert.AssertClose(closed, lrs, 0, 1e-9, "closed-form cosine");
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public class SchedulerGoldenTests
     {
         var p = Case.Param("poly");
         var lrs = Run(o => optim.lr_scheduler.PolyLR(o, p.GetProperty("max_iter").GetInt32(), p.GetProperty("power").GetDouble()));
-        OptimGolden.AssertClose(Case.Values("outputs", "poly"), lrs, 0, 1e-15, "PolyLR lr");
+        GoldenAssert.AssertClose(Case.Output("poly").Doubles, lrs, 0, 1e-15, "PolyLR lr");
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class SchedulerGoldenTests
         var p = Case.Param("linear_decay");
         var lrs = Run(o => optim.lr_scheduler.LinearDecayLR(o, p.GetProperty("n_epochs").GetInt32(), p.GetProperty("n_epochs_decay").GetInt32(),
                                                             p.GetProperty("epoch_count").GetInt32()));
-        OptimGolden.AssertClose(Case.Values("outputs", "linear_decay"), lrs, 0, 1e-15, "LinearDecayLR lr");
+        GoldenAssert.AssertClose(Case.Output("linear_decay").Doubles, lrs, 0, 1e-15, "LinearDecayLR lr");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class SchedulerGoldenTests
     {
         // make_golden.py produced linear_decay with exactly this LambdaLR.
         var lrs = Run(o => optim.lr_scheduler.LambdaLR(o, epoch => 1.0 - Math.Max(0, epoch + 1 - 5) / (double)(5 + 1)));
-        OptimGolden.AssertClose(Case.Values("outputs", "linear_decay"), lrs, 0, 1e-15, "LambdaLR lr");
+        GoldenAssert.AssertClose(Case.Output("linear_decay").Doubles, lrs, 0, 1e-15, "LambdaLR lr");
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class SchedulerGoldenTests
         const int warmup = 3;
         const double start = 0.1;
         var lrs = Run(o => optim.lr_scheduler.LinearWarmupLR(optim.lr_scheduler.CosineAnnealingLR(o, 10, 0.001), warmup, start));
-        var cosine = Case.Values("outputs", "cosine");
+        var cosine = Case.Output("cosine").Doubles;
         for (var t = 1; t <= 10; t++)
         {
             var factor = t < warmup ? start + (1 - start) * t / warmup : 1.0;
