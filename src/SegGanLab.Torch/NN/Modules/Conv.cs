@@ -29,18 +29,7 @@ public sealed class Conv2d : Module<Tensor, Tensor>
             throw new ArgumentException($"Conv2d: in_channels ({inChannels}) and out_channels ({outChannels}) must both be divisible by groups ({groups}).");
         (in_channels, out_channels, kernel_size, this.stride, this.padding, this.dilation, this.groups, padding_mode) =
             (inChannels, outChannels, kernel, stride, padding, dilation, groups, paddingMode);
-        using var w = empty([outChannels, inChannels / groups, kernel.Item1, kernel.Item2], dtype, device);
-        weight = new Parameter(w);
-        init.kaiming_uniform_(weight, Math.Sqrt(5));
-        register_parameter(nameof(weight), weight);
-        if (bias)
-        {
-            using var b = empty([outChannels], dtype, device);
-            this.bias = new Parameter(b);
-            var bound = 1 / Math.Sqrt(inChannels / groups * kernel.Item1 * kernel.Item2);
-            init.uniform_(this.bias, -bound, bound);
-        }
-        register_parameter(nameof(this.bias), this.bias);
+        (weight, this.bias) = DefaultInit.WeightAndBias(this, [outChannels, inChannels / groups, kernel.Item1, kernel.Item2], bias, dtype, device);
     }
 
     /// <inheritdoc/>
@@ -86,19 +75,8 @@ public sealed class ConvTranspose2d : Module<Tensor, Tensor>
             throw new ArgumentException($"ConvTranspose2d: in_channels ({inChannels}) and out_channels ({outChannels}) must both be divisible by groups ({groups}).");
         (in_channels, out_channels, kernel_size, this.stride, this.padding, output_padding, this.groups, this.dilation) =
             (inChannels, outChannels, kernel, stride, padding, outputPadding, groups, dilation);
-        using var w = empty([inChannels, outChannels / groups, kernel.Item1, kernel.Item2], dtype, device);
-        weight = new Parameter(w);
-        init.kaiming_uniform_(weight, Math.Sqrt(5));
-        register_parameter(nameof(weight), weight);
-        if (bias)
-        {
-            using var b = empty([outChannels], dtype, device);
-            this.bias = new Parameter(b);
-            // PyTorch's fan_in for this weight layout is dimension 1 times the kernel area.
-            var bound = 1 / Math.Sqrt(outChannels / groups * kernel.Item1 * kernel.Item2);
-            init.uniform_(this.bias, -bound, bound);
-        }
-        register_parameter(nameof(this.bias), this.bias);
+        // PyTorch's fan_in for this weight layout is dimension 1 (out/groups) times the kernel area.
+        (weight, this.bias) = DefaultInit.WeightAndBias(this, [inChannels, outChannels / groups, kernel.Item1, kernel.Item2], bias, dtype, device, biasSize: outChannels);
     }
 
     /// <inheritdoc/>
@@ -126,18 +104,7 @@ public sealed class Linear : Module<Tensor, Tensor>
     internal Linear(long inFeatures, long outFeatures, bool bias, Device? device, ScalarType? dtype) : base(nameof(Linear))
     {
         (in_features, out_features) = (inFeatures, outFeatures);
-        using var w = empty([outFeatures, inFeatures], dtype, device);
-        weight = new Parameter(w);
-        init.kaiming_uniform_(weight, Math.Sqrt(5));
-        register_parameter(nameof(weight), weight);
-        if (bias)
-        {
-            using var b = empty([outFeatures], dtype, device);
-            this.bias = new Parameter(b);
-            var bound = inFeatures > 0 ? 1 / Math.Sqrt(inFeatures) : 0;
-            init.uniform_(this.bias, -bound, bound);
-        }
-        register_parameter(nameof(this.bias), this.bias);
+        (weight, this.bias) = DefaultInit.WeightAndBias(this, [outFeatures, inFeatures], bias, dtype, device);
     }
 
     /// <inheritdoc/>
@@ -145,4 +112,31 @@ public sealed class Linear : Module<Tensor, Tensor>
 
     /// <inheritdoc/>
     public override string extra_repr() => $"in_features={in_features}, out_features={out_features}, bias={(bias is null ? "False" : "True")}";
+}
+
+/// <summary>
+/// PyTorch's reset_parameters for convolutions and linear layers: weight ~ Kaiming-uniform with
+/// a = √5 (bound 1/√fan_in), bias ~ U(-1/√fan_in, 1/√fan_in), fan_in as init computes it from the weight.
+/// </summary>
+internal static class DefaultInit
+{
+    internal static (Parameter weight, Parameter? bias) WeightAndBias(Module owner, long[] weightShape, bool withBias, ScalarType? dtype, Device? device,
+                                                                     long? biasSize = null)
+    {
+        using var w = empty(weightShape, dtype, device);
+        var weight = new Parameter(w);
+        init.kaiming_uniform_(weight, Math.Sqrt(5));
+        owner.register_parameter("weight", weight);
+        Parameter? bias = null;
+        if (withBias)
+        {
+            using var b = empty([biasSize ?? weightShape[0]], dtype, device);
+            bias = new Parameter(b);
+            var fanIn = init.calculate_fan_in_and_fan_out(weight).fanIn;
+            var bound = fanIn > 0 ? 1 / Math.Sqrt(fanIn) : 0;
+            init.uniform_(bias, -bound, bound);
+        }
+        owner.register_parameter("bias", bias);
+        return (weight, bias);
+    }
 }

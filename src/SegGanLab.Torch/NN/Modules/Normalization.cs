@@ -25,15 +25,7 @@ public sealed class BatchNorm2d : Module<Tensor, Tensor>
         : base(nameof(BatchNorm2d))
     {
         (num_features, this.eps, this.momentum) = (features, eps, momentum);
-        if (affine)
-        {
-            using var w = ones([features], dtype, device);
-            using var b = zeros([features], dtype, device);
-            weight = new Parameter(w);
-            bias = new Parameter(b);
-        }
-        register_parameter(nameof(weight), weight);
-        register_parameter(nameof(bias), bias);
+        (weight, bias) = Affine.Create(this, affine, [features], dtype, device);
         if (trackRunningStats)
         {
             running_mean = zeros([features], dtype, device);
@@ -83,15 +75,7 @@ public sealed class InstanceNorm2d : Module<Tensor, Tensor>
         : base(nameof(InstanceNorm2d))
     {
         (num_features, this.eps, this.momentum) = (features, eps, momentum);
-        if (affine)
-        {
-            using var w = ones([features], dtype, device);
-            using var b = zeros([features], dtype, device);
-            weight = new Parameter(w);
-            bias = new Parameter(b);
-        }
-        register_parameter(nameof(weight), weight);
-        register_parameter(nameof(bias), bias);
+        (weight, bias) = Affine.Create(this, affine, [features], dtype, device);
         if (trackRunningStats)
         {
             running_mean = zeros([features], dtype, device);
@@ -129,15 +113,7 @@ public sealed class GroupNorm : Module<Tensor, Tensor>
     {
         if (channels % groups != 0) throw new ArgumentException($"GroupNorm: num_channels ({channels}) must be divisible by num_groups ({groups}).");
         (num_groups, num_channels, this.eps) = (groups, channels, eps);
-        if (affine)
-        {
-            using var w = ones([channels], dtype, device);
-            using var b = zeros([channels], dtype, device);
-            weight = new Parameter(w);
-            bias = new Parameter(b);
-        }
-        register_parameter(nameof(weight), weight);
-        register_parameter(nameof(bias), bias);
+        (weight, bias) = Affine.Create(this, affine, [channels], dtype, device);
     }
 
     /// <inheritdoc/>
@@ -160,15 +136,7 @@ public sealed class LayerNorm : Module<Tensor, Tensor>
     internal LayerNorm(long[] shape, double eps, bool affine, Device? device, ScalarType? dtype) : base(nameof(LayerNorm))
     {
         (normalized_shape, this.eps) = (shape, eps);
-        if (affine)
-        {
-            using var w = ones(shape, dtype, device);
-            using var b = zeros(shape, dtype, device);
-            weight = new Parameter(w);
-            bias = new Parameter(b);
-        }
-        register_parameter(nameof(weight), weight);
-        register_parameter(nameof(bias), bias);
+        (weight, bias) = Affine.Create(this, affine, shape, dtype, device);
     }
 
     /// <inheritdoc/>
@@ -176,4 +144,23 @@ public sealed class LayerNorm : Module<Tensor, Tensor>
 
     /// <inheritdoc/>
     public override string extra_repr() => $"({string.Join(", ", normalized_shape)}), eps={eps}, elementwise_affine={(weight is not null ? "True" : "False")}";
+}
+
+/// <summary>The optional scale (ones) and shift (zeros) every normalisation layer registers as weight and bias.</summary>
+internal static class Affine
+{
+    internal static (Parameter? weight, Parameter? bias) Create(Module owner, bool affine, long[] shape, ScalarType? dtype, Device? device)
+    {
+        Parameter? weight = null, bias = null;
+        if (affine)
+        {
+            using var w = ones(shape, dtype, device);
+            using var b = zeros(shape, dtype, device);
+            weight = new Parameter(w);
+            bias = new Parameter(b);
+        }
+        owner.register_parameter("weight", weight);
+        owner.register_parameter("bias", bias);
+        return (weight, bias);
+    }
 }
