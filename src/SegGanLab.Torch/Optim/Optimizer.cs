@@ -7,7 +7,7 @@ namespace SegGanLab.Torch;
 /// Derived classes implement <see cref="StepGroup"/>; <see cref="step"/> runs it without gradient
 /// recording and inside a dispose scope, so an update leaves no temporaries behind.
 /// </summary>
-public abstract class Optimizer : IDisposable
+public abstract partial class Optimizer : IDisposable
 {
     readonly List<ParamGroup> _groups = new();
     readonly Dictionary<Tensor, ParameterState> _state = new(ReferenceEqualityComparer.Instance);

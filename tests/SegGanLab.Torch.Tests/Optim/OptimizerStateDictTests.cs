@@ -73,6 +73,34 @@ public class OptimizerStateDictTests
         Assert.Equal(b1.data<float>(), b2.data<float>());
     }
 
+    [Theory]
+    [InlineData("SGD")]
+    [InlineData("Adam")]
+    public void SaveToFile_ThenLoadIntoANewOptimizer_ContinuesBitwiseIdentically(string kind)
+    {
+        var (a1, b1) = Weights();
+        var (a2, b2) = Weights();
+        using var _a1 = a1; using var _b1 = b1; using var _a2 = a2; using var _b2 = b2;
+        var dir = Directory.CreateTempSubdirectory("seggan-optim-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "optimizer.safetensors");
+            using (var straight = Make(kind, a1, b1))
+                for (var i = 0; i < Steps; i++) { straight.zero_grad(); Backward(a1, b1); straight.step(); }
+            using (var first = Make(kind, a2, b2))
+            {
+                for (var i = 0; i < SaveAt; i++) { first.zero_grad(); Backward(a2, b2); first.step(); }
+                first.save(path);
+            }
+            using var resumed = Make(kind, a2, b2, lr: 123.0);
+            resumed.load(path);
+            for (var i = SaveAt; i < Steps; i++) { resumed.zero_grad(); Backward(a2, b2); resumed.step(); }
+            Assert.Equal(a1.data<float>(), a2.data<float>());
+            Assert.Equal(b1.data<float>(), b2.data<float>());
+        }
+        finally { dir.Delete(true); }
+    }
+
     [Fact]
     public void StateDict_WithSchedulers_ResumesLearningRatesAndWeightsExactly()
     {
