@@ -1,5 +1,7 @@
 using Xunit;
 
+using SegGanLab.Tests.Golden;
+
 namespace SegGanLab.Torch.Tests.Golden;
 
 public class GoldenFileTests

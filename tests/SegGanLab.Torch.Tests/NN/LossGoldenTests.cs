@@ -1,4 +1,4 @@
-using SegGanLab.Torch.Tests.Golden;
+using SegGanLab.Tests.Golden;
 using Xunit;
 using static SegGanLab.Torch.torch;
 using F = SegGanLab.Torch.torch.nn.functional;

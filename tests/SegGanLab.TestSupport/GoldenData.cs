@@ -1,41 +1,70 @@
 using System.Text.Json;
+using SegGanLab.Torch;
 using static SegGanLab.Torch.torch;
 
-namespace SegGanLab.Torch.Tests.Golden;
+namespace SegGanLab.Tests.Golden;
 
 /// <summary>
-/// Reads tests/SegGanLab.Torch.Tests/Golden/golden.json (written by tests/golden/make_golden.py
-/// with PyTorch): {"torch_version", "seed", "cases": {name: {"inputs", "params", "outputs"}}}.
-/// The file is parsed once per test run; tensors are built fresh for every request.
+/// A golden file written by a checked-in PyTorch script under tests/golden/ and copied next to
+/// the test assembly in Golden/: {"torch_version", "seed", "cases": {name: {"inputs", "params",
+/// "outputs"}}}. Each file is parsed once per test run; tensors are built fresh for every request.
 /// </summary>
-public static class GoldenData
+public sealed class GoldenFile
 {
-    static readonly Lazy<JsonDocument> Document = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, GoldenFile> Cache = new();
+    readonly Lazy<JsonDocument> _document;
+
+    GoldenFile(string fileName)
+    {
+        FileName = fileName;
+        _document = new(() => Load(fileName), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The golden file <paramref name="fileName"/> in the test assembly's Golden/ folder.</summary>
+    public static GoldenFile Open(string fileName) => Cache.GetOrAdd(fileName, n => new GoldenFile(n));
+
+    /// <summary>The file's name inside Golden/.</summary>
+    public string FileName { get; }
 
     /// <summary>The PyTorch version that wrote the file.</summary>
-    public static string TorchVersion => Document.Value.RootElement.GetProperty("torch_version").GetString()!;
+    public string TorchVersion => _document.Value.RootElement.GetProperty("torch_version").GetString()!;
 
     /// <summary>The names of every case in the file.</summary>
-    public static IReadOnlyList<string> CaseNames =>
-        Document.Value.RootElement.GetProperty("cases").EnumerateObject().Select(p => p.Name).ToArray();
+    public IReadOnlyList<string> CaseNames =>
+        _document.Value.RootElement.GetProperty("cases").EnumerateObject().Select(p => p.Name).ToArray();
 
     /// <summary>One case by name; throws with the list of known names when it is missing.</summary>
-    public static GoldenCase Case(string name)
+    public GoldenCase Case(string name)
     {
-        var cases = Document.Value.RootElement.GetProperty("cases");
+        var cases = _document.Value.RootElement.GetProperty("cases");
         if (!cases.TryGetProperty(name, out var c))
-            throw new KeyNotFoundException($"golden.json has no case '{name}'. Known: {string.Join(", ", CaseNames)}");
+            throw new KeyNotFoundException($"{FileName} has no case '{name}'. Known: {string.Join(", ", CaseNames)}");
         return new GoldenCase(name, c);
     }
 
-    static JsonDocument Load()
+    static JsonDocument Load(string fileName)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Golden", "golden.json");
+        var path = Path.Combine(AppContext.BaseDirectory, "Golden", fileName);
         if (!File.Exists(path))
-            throw new FileNotFoundException($"Golden data not found at {path}; it is copied from tests/SegGanLab.Torch.Tests/Golden by the build.", path);
+            throw new FileNotFoundException($"Golden data not found at {path}; the test project copies its Golden/ folder to the output (see tests/golden/README.md).", path);
         using var stream = File.OpenRead(path);
         return JsonDocument.Parse(stream);
     }
+}
+
+/// <summary>The tensor layer's golden file, Golden/golden.json (tests/golden/make_golden.py).</summary>
+public static class GoldenData
+{
+    static GoldenFile File => GoldenFile.Open("golden.json");
+
+    /// <summary>The PyTorch version that wrote the file.</summary>
+    public static string TorchVersion => File.TorchVersion;
+
+    /// <summary>The names of every case in the file.</summary>
+    public static IReadOnlyList<string> CaseNames => File.CaseNames;
+
+    /// <summary>One case by name.</summary>
+    public static GoldenCase Case(string name) => File.Case(name);
 }
 
 /// <summary>A stored tensor: shape, dtype name and flat row-major values (as doubles, longs or bools).</summary>

@@ -1,8 +1,9 @@
 using System.Globalization;
+using SegGanLab.Torch;
 using Xunit;
 using Xunit.Sdk;
 
-namespace SegGanLab.Torch.Tests.Golden;
+namespace SegGanLab.Tests.Golden;
 
 /// <summary>
 /// Compares a tensor with stored PyTorch numbers: same shape and dtype, integers and bools
