@@ -9,9 +9,13 @@
 
 SEGGAN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# Packages every run needs; the test set adds the PyTorch peer used for golden numbers and interop checks.
-SEGGAN_RUNTIME_PACKAGES=(libtorch-dev cmake g++ make libopenblas0-pthread)
-SEGGAN_TEST_PACKAGES=(python3-torch python3-numpy)
+# Packages every run needs: LibTorch and the tools to build the shim, a fast BLAS, the JPEG codec
+# (TurboJPEG API), libzmq for the notebook kernel and npm to fetch plotly.js at build time.
+SEGGAN_RUNTIME_PACKAGES=(libtorch-dev cmake g++ make libopenblas0-pthread libturbojpeg0 libzmq5)
+# The test set adds real peers and clients: PyTorch/torchvision/PIL for golden numbers and interop,
+# Jupyter's kernel conformance suite, nbconvert/nbclient and ipykernel, and Chromium for report tests.
+SEGGAN_TEST_PACKAGES=(python3-torch python3-torchvision python3-numpy python3-pil python3-jupyter-kernel-test
+  jupyter-nbconvert python3-nbclient python3-ipykernel chromium)
 
 seggan_log() { printf '\033[2m[seggan setup]\033[0m %s\n' "$*" >&2; }
 
@@ -57,6 +61,8 @@ seggan_build_dotnet() {
 seggan_setup() {
   local mode="${1:-runtime}"
   seggan_install_packages "${SEGGAN_RUNTIME_PACKAGES[@]}" || return 1
+  # npm fetches the pinned plotly.js at build time; Debian's npm only when none is on PATH.
+  command -v npm >/dev/null || { seggan_install_packages npm || return 1; }
   [ "$mode" = test ] && { seggan_install_packages "${SEGGAN_TEST_PACKAGES[@]}" || return 1; }
   seggan_build_native || return 1
   seggan_build_dotnet || return 1

@@ -1,3 +1,4 @@
+global using SegGanLab.Tests;
 using Xunit;
 
 // Leak tests compare the process-wide live tensor count, so no other test may create

@@ -148,7 +148,7 @@ public class ModuleTests
         using var model = new TwoLayer();
         using var x = randn(4, 3, 8, 8);
         using var y = randint(0, 2, [4, 8, 8]);
-        var start = TensorStatistics.Live;
+        var start = LiveTensors.Settled();
         var parameters = model.parameters().ToList();
         double first = 0, last = 0;
         for (var step = 0; step < 1000; step++)

@@ -11,7 +11,7 @@ public class ReadmeExampleTests
     public void ReadmeExample_Trains_AndLeavesNoTensorsBehind()
     {
         manual_seed(0);
-        var start = TensorStatistics.Live;
+        var start = LiveTensors.Settled();
         using (var net = nn.Sequential(
             nn.Conv2d(3, 16, 3, padding: 1), nn.BatchNorm2d(16), nn.ReLU(),
             nn.Conv2d(16, 4, 1)))

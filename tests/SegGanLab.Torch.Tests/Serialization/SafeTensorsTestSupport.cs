@@ -28,17 +28,6 @@ sealed class TempDir : IDisposable
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }
 
-static class LiveTensors
-{
-    /// <summary>The live count once tensors that other tests dropped without disposing have been finalized.</summary>
-    public static long Settled()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        return TensorStatistics.Live;
-    }
-}
-
 static class SampleTensors
 {
     /// <summary>One tensor of every dtype, with edge values, plus a 0-d and two empty tensors; the caller disposes them.</summary>

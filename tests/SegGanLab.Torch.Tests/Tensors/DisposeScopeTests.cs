@@ -6,14 +6,7 @@ namespace SegGanLab.Torch.Tests.Tensors;
 [Collection(GlobalStateCollection.Name)]
 public class DisposeScopeTests
 {
-    /// <summary>Finalizes garbage left by earlier tests so that the live counts only move with this test's tensors.</summary>
-    static long SettledLive()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return TensorStatistics.Live;
-    }
+    static long SettledLive() => LiveTensors.Settled();
 
     [Fact]
     public void TensorsCreatedInsideAScope_AreDisposedWhenItEnds()
