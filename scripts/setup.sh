@@ -51,11 +51,24 @@ seggan_build_native() {
   cmake --build "$build" -j"$(nproc)" >/tmp/seggan-native-build.log 2>&1 || { cat /tmp/seggan-native-build.log >&2; return 1; }
 }
 
+# True when the CLI was built after every source, project and native file changed: the launcher then
+# skips `dotnet build`, which costs seconds even when there is nothing to do.
+SEGGAN_BUILD_STAMP="$SEGGAN_ROOT/build/dotnet.stamp"
+seggan_cli_up_to_date() {
+  local stamp="$SEGGAN_BUILD_STAMP"
+  [ -f "$stamp" ] && [ -f "$SEGGAN_ROOT/src/SegGanLab.Cli/bin/Release/net10.0/seggan.dll" ] || return 1
+  [ -z "$(find "$SEGGAN_ROOT/src" "$SEGGAN_ROOT/build/native" "$SEGGAN_ROOT/Directory.Build.props" \
+            \( -name bin -o -name obj -o -name node_modules -o -name CMakeFiles \) -prune -o \
+            -newer "$stamp" -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \
+            -o -name '*.so' -o -name '*.json' -o -name '*.js' -o -name '*.csx' \) -print -quit 2>/dev/null)" ]
+}
+
 seggan_build_dotnet() {
   command -v dotnet >/dev/null || { echo "error: the .NET SDK (dotnet) is required; install it first" >&2; return 1; }
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
   dotnet build "$SEGGAN_ROOT/SegGanLab.sln" -c Release -v quiet -nologo >/tmp/seggan-dotnet-build.log 2>&1 ||
     { grep -E "error|Error" /tmp/seggan-dotnet-build.log | sort -u >&2; return 1; }
+  touch "$SEGGAN_BUILD_STAMP"
 }
 
 seggan_setup() {
@@ -65,5 +78,6 @@ seggan_setup() {
   command -v npm >/dev/null || { seggan_install_packages npm || return 1; }
   [ "$mode" = test ] && { seggan_install_packages "${SEGGAN_TEST_PACKAGES[@]}" || return 1; }
   seggan_build_native || return 1
+  if [ "$mode" = runtime ] && seggan_cli_up_to_date; then return 0; fi
   seggan_build_dotnet || return 1
 }
