@@ -24,6 +24,10 @@ public sealed class GradientPenalty : LossTerm
     public override LossRequirements Requirements => new(LossInputs.Discriminator);
 
     /// <inheritdoc/>
+    protected override string Configuration =>
+        RandomGenerator is null ? "generator: global" : $"generator: #{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(RandomGenerator)}";
+
+    /// <inheritdoc/>
     public override Tensor Compute(LossContext context)
     {
         var (d, real, fake) = context.RequireDiscriminator(Name);

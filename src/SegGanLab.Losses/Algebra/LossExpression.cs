@@ -15,9 +15,9 @@ namespace SegGanLab.Losses;
 /// term added twice adds its weights; two differently configured terms with one name are an error
 /// (rename one with <see cref="LossTerm.Named"/>). <see cref="Evaluate"/> returns the total to call
 /// backward on and every weighted term as a double, so logs and plots show each term and the terms
-/// add up to the total.
+/// add up to the total. Disposing an expression frees what its terms loaded (VGG-19 weights).
 /// </remarks>
-public abstract class LossExpression
+public abstract class LossExpression : IDisposable
 {
     private protected LossExpression() { }
 
@@ -108,6 +108,16 @@ public abstract class LossExpression
         foreach (var t in terms) named[t.Name] = 0;
         for (var j = 0; j < computed.Count; j++) named[terms[computed[j]].Name] = values[j];
         return new LossResult(scope.MoveToOuter(total), values[^1], named);
+    }
+
+    /// <summary>
+    /// Frees what the terms loaded (the perceptual loss's VGG-19 stack); the expression stays usable
+    /// and loads them again on the next evaluation. Tensors a term was given are not touched.
+    /// </summary>
+    public void Dispose()
+    {
+        foreach (var t in Terms) t.Term.ReleaseResources();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>The expression as written, e.g. <c>ce + 0.5 * dice + 0.01 * adv</c>.</summary>

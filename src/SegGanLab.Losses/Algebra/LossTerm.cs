@@ -51,6 +51,9 @@ public abstract class LossTerm : LossExpression
     /// </summary>
     protected virtual IEnumerable<string> ConfigurationProblems(LossSetup setup) => [];
 
+    /// <summary>Frees native resources the term loaded itself (see <see cref="LossExpression.Dispose"/>); nothing by default.</summary>
+    protected internal virtual void ReleaseResources() { }
+
     /// <summary>True when both are this term or configured identically under the same name.</summary>
     internal bool SameAs(LossTerm other) => ReferenceEquals(this, other) || (GetType() == other.GetType() && Describe() == other.Describe());
 
@@ -98,5 +101,6 @@ public abstract class LossTerm : LossExpression
         public override Tensor Compute(LossContext context) => inner.Compute(context);
         protected override string Configuration => inner.Describe();
         protected override IEnumerable<string> ConfigurationProblems(LossSetup setup) => inner.ConfigurationProblems(setup);
+        protected internal override void ReleaseResources() => inner.ReleaseResources();
     }
 }

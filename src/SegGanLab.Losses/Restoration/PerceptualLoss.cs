@@ -10,9 +10,10 @@ namespace SegGanLab.Losses;
 /// <see cref="Range"/> to [0, 1] and normalised with ImageNet's mean and std; single-channel images
 /// are repeated to three channels. The target's features carry no gradient. Weights load once, on
 /// first use, from the given file or the file named by <see cref="WeightsVariable"/>; nothing is
-/// downloaded. Name: <c>perceptual</c>.
+/// downloaded; disposing the loss (or an expression holding it) frees the stack it loaded. Name:
+/// <c>perceptual</c>.
 /// </summary>
-public sealed class PerceptualLoss : ImageLoss, IDisposable
+public sealed class PerceptualLoss : ImageLoss
 {
     /// <summary>The environment variable naming the weights file when none is given.</summary>
     public const string WeightsVariable = "SEGGAN_VGG19_WEIGHTS";
@@ -46,7 +47,8 @@ public sealed class PerceptualLoss : ImageLoss, IDisposable
     public string? WeightsPath => _path ?? (Environment.GetEnvironmentVariable(WeightsVariable) is { Length: > 0 } p ? p : null);
 
     /// <inheritdoc/>
-    protected override string Configuration => $"weights: {(_network is not null && !_ownsNetwork ? "given" : WeightsPath ?? "none")}, range: {Range}";
+    protected override string Configuration =>
+        $"weights: {(_ownsNetwork ? WeightsPath ?? "none" : $"given #{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_network)}")}, range: {Range}";
 
     /// <inheritdoc/>
     protected override IEnumerable<string> ConfigurationProblems(LossSetup setup)
@@ -67,10 +69,11 @@ public sealed class PerceptualLoss : ImageLoss, IDisposable
         return F.mse_loss(outputFeatures, targetFeatures);
     }
 
-    /// <summary>Frees the feature stack when this loss loaded it.</summary>
-    public void Dispose()
+    /// <summary>Frees the feature stack when this loss loaded it (it loads again when next used).</summary>
+    protected internal override void ReleaseResources()
     {
-        if (_ownsNetwork) _network?.Dispose();
+        if (!_ownsNetwork) return;
+        _network?.Dispose();
         _network = null;
     }
 

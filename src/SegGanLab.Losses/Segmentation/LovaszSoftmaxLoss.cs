@@ -56,11 +56,12 @@ public sealed class LovaszSoftmaxLoss : SegmentationLoss
             flat = flat[keep];
             flatLabels = flatLabels[keep];
         }
+        var present = flatLabels.bincount(minlength: c).gt(0).cpu().data<bool>();   // one synchronisation
         var losses = new List<Tensor>();
         for (long k = 0; k < c; k++)
         {
+            if (!present[k]) continue;                           // classes present in the target only
             var fg = flatLabels.eq(k).to(flat.dtype);
-            if (!fg.any().item<bool>()) continue;                // "present" classes only
             var errors = (fg - flat.select(1, k)).abs();
             var (sorted, permutation) = errors.sort(0, descending: true);
             losses.Add((sorted * LovaszGradient(fg.index_select(0, permutation))).sum());

@@ -50,8 +50,8 @@ public sealed class SegmentationScores
     public static SegmentationScores FromCounts(long[,] counts, IReadOnlyList<string> classNames)
     {
         var n = counts.GetLength(0);
-        if (counts.GetLength(1) != n || classNames.Count != n)
-            throw new ArgumentException($"a confusion matrix must be square with one name per class; got {n}x{counts.GetLength(1)} and {classNames.Count} names.", nameof(counts));
+        if (n == 0 || counts.GetLength(1) != n || classNames.Count != n)
+            throw new ArgumentException($"a confusion matrix must be square with at least one class and one name per class; got {n}x{counts.GetLength(1)} and {classNames.Count} names.", nameof(counts));
         double total = 0, correct = 0, weightedIoU = 0;
         var rows = new ClassScores[n];
         for (var c = 0; c < n; c++)

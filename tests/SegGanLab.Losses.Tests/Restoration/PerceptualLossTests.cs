@@ -94,6 +94,24 @@ public class PerceptualLossTests(FormulaVggWeights weights) : IClassFixture<Form
     }
 
     [Fact]
+    public void DisposingTheExpression_FreesTheLoadedStack_WhichLoadsAgainWhenUsed()
+    {
+        using var scope = NewDisposeScope();
+        var c = LossesGolden.Case("perceptual_rgb");
+        var (output, target) = (c.Input("output"), c.Input("target"));
+        var expression = 2 * (Loss.L1 + new PerceptualLoss(weights.Path));
+        using var ctx = new LossContext { Output = output, Target = target };
+        var before = LiveTensors.Settled();
+        double first;
+        using (NewDisposeScope()) first = expression.Evaluate(ctx).TotalValue;
+        Assert.True(LiveTensors.Settled() > before, "the VGG-19 stack stays loaded between evaluations");
+        expression.Dispose();
+        Assert.Equal(before, LiveTensors.Settled());
+        using (NewDisposeScope()) Assert.Equal(first, expression.Evaluate(ctx).TotalValue, 12);
+        expression.Dispose();
+    }
+
+    [Fact]
     public void PerceptualLoss_RejectsImagesThatAreNotRgbOrGray()
     {
         using var scope = NewDisposeScope();
