@@ -10,7 +10,7 @@ namespace SegGanLab.Losses;
 /// <see cref="LossTerm"/> and combines the same way.
 /// </summary>
 /// <example><code>
-/// var weights = ClassWeights.MedianFrequency(summary.ClassPixels, summary.ImagePixelsWithClass);
+/// var weights = ClassWeights.MedianFrequency(classPixels, pixelsOfImagesWithClass);   // from the dataset summary
 /// var g = Loss.CrossEntropy(weights) + Loss.Dice + 0.01 * new AdversarialLoss(GanMode.LsGan);
 /// var d = Loss.Discriminator(GanMode.LsGan);              // 0.5 * real + 0.5 * fake
 /// g.Validate(new LossSetup(LossInputs.Logits | LossInputs.Labels | LossInputs.FakeScores, Classes: 11));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SegGanLab.Torch;
 using static SegGanLab.Torch.torch;
 
@@ -122,50 +121,4 @@ public abstract class LossExpression : IDisposable
 
     /// <summary>The expression as written, e.g. <c>ce + 0.5 * dice + 0.01 * adv</c>.</summary>
     public override string ToString() => string.Join(" + ", Terms.Select(t => t.ToString()));
-}
-
-/// <summary>One term of a <see cref="LossExpression"/> with its weight.</summary>
-/// <param name="Term">The loss term.</param>
-/// <param name="Weight">Its non-negative, finite weight.</param>
-public readonly record struct WeightedTerm(LossTerm Term, double Weight)
-{
-    /// <summary>The term's name (<c>dice</c>, <c>adv</c>, ...).</summary>
-    public string Name => Term.Name;
-
-    /// <summary><c>0.01 * adv</c>, or just <c>adv</c> for weight 1.</summary>
-    public override string ToString() =>
-        Weight == 1 ? Term.Name : string.Create(CultureInfo.InvariantCulture, $"{Weight:G6} * {Term.Name}");
-
-    internal static void CheckWeight(double weight, string what)
-    {
-        if (!(weight >= 0) || double.IsInfinity(weight))
-            throw new ArgumentOutOfRangeException(nameof(weight), weight, $"loss weights must be finite and non-negative; got {weight.ToString(CultureInfo.InvariantCulture)} for {what}");
-    }
-}
-
-/// <summary>The expression behind <c>+</c> and <c>*</c>: terms merged by name.</summary>
-internal sealed class WeightedSum : LossExpression
-{
-    readonly WeightedTerm[] _terms;
-
-    WeightedSum(WeightedTerm[] terms) => _terms = terms;
-
-    public override IReadOnlyList<WeightedTerm> Terms => _terms;
-
-    /// <summary>Merges terms by name: the same term adds its weights; different terms with one name are an error.</summary>
-    public static WeightedSum Of(IEnumerable<WeightedTerm> terms)
-    {
-        var merged = new List<WeightedTerm>();
-        foreach (var t in terms)
-        {
-            var k = merged.FindIndex(m => m.Name == t.Name);
-            if (k < 0) { merged.Add(t); continue; }
-            if (!merged[k].Term.SameAs(t.Term))
-                throw new LossConfigurationException(
-                    $"two different loss terms are both named '{t.Name}' ({merged[k].Term.Describe()} and {t.Term.Describe()}); " +
-                    $"give one another name with .Named(\"{t.Name}_2\") so logs can tell them apart");
-            merged[k] = merged[k] with { Weight = merged[k].Weight + t.Weight };
-        }
-        return new WeightedSum(merged.ToArray());
-    }
 }
