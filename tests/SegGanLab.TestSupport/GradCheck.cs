@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
+using SegGanLab.Torch;
 using Xunit.Sdk;
 using static SegGanLab.Torch.torch;
 
-namespace SegGanLab.Torch.Tests.Gradcheck;
+namespace SegGanLab.Tests;
 
 /// <summary>
 /// A small torch.autograd.gradcheck: compares the full Jacobian autograd computes for a float64
