@@ -14,8 +14,8 @@ the same architecture with SegGanLab, fills it with the same formula (tensors in
 order; the stored "state" list of names and shapes must match its own in count, order and
 shapes) and compares. Nothing random is involved, so no weights or inputs are stored.
 
-"param_counts" holds the parameter count of every registered model at its default options,
-counted on these reference implementations.
+The case "param_counts" holds, in its params, the parameter count of every registered model at
+its default options, counted on these reference implementations.
 """
 import json
 import math
@@ -620,7 +620,9 @@ def param_counts():
 
 def main():
     torch.set_num_threads(1)
-    doc = {"torch_version": torch.__version__, "seed": 0, "param_counts": param_counts(), "cases": cases()}
+    all_cases = cases()
+    all_cases["param_counts"] = {"inputs": {}, "params": param_counts(), "outputs": {}}
+    doc = {"torch_version": torch.__version__, "seed": 0, "cases": all_cases}
     with open(OUT_PATH, "w") as f:
         json.dump(doc, f, separators=(",", ":"))
         f.write("\n")
