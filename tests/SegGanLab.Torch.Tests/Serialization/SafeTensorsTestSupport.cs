@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -103,39 +102,12 @@ static class RawFile
     public static int HeaderLength(byte[] file) => (int)BinaryPrimitives.ReadUInt64LittleEndian(file);
 }
 
-/// <summary>Runs the checked-in Python peers with Debian's Python (numpy, torch), never a mock.</summary>
+/// <summary>Runs the checked-in Python peers of this folder with Debian's Python (numpy, torch), never a mock.</summary>
 static class Python
 {
-    const string Exe = "/usr/bin/python3";
-    const string Setup = "run ./test.sh once, which installs python3-numpy and python3-torch";
-
     /// <summary>Runs a script from this folder and returns its standard output parsed as JSON.</summary>
-    public static JsonDocument RunScript(string script, params string[] args)
-    {
-        if (!File.Exists(Exe)) Assert.Fail($"{Exe} is missing; the safetensors interop tests need Debian's Python with numpy and torch: {Setup}.");
-        var start = new ProcessStartInfo(Exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Serialization", script));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        start.Environment["PYTHONIOENCODING"] = "utf-8";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{script} did not finish within 2 minutes.");
-        }
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            var error = stderr.Result.Trim();
-            if (error.Contains("ModuleNotFoundError", StringComparison.Ordinal))
-                Assert.Fail($"{script} needs a Python module that {Exe} lacks ({error.Split('\n')[^1]}): {Setup}.");
-            Assert.Fail($"{script} failed with exit code {process.ExitCode}:\n{error}");
-        }
-        return JsonDocument.Parse(stdout.Result);
-    }
+    public static JsonDocument RunScript(string script, params string[] args) =>
+        DebianPython.RunJson(Path.Combine(AppContext.BaseDirectory, "Serialization", script), args);
 
     /// <summary>Asserts that a tensor holds the values a script printed (floats as repr() strings).</summary>
     public static void AssertValues(JsonElement printed, Tensor actual, string name)
