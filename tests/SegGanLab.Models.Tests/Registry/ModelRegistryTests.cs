@@ -99,6 +99,7 @@ public class ModelRegistryTests
     public void Init_ReinitialisesAsPix2Pix()
     {
         manual_seed(3);
+        using var scope = NewDisposeScope();
         using var d = Models.Create<PatchGan>("patchgan", new ModelOptions { Init = WeightInit.Normal, InitGain = 0.05 });
         var conv = d.modules().OfType<Conv2d>().Skip(1).First();
         Assert.InRange(conv.weight.std().item<float>(), 0.049, 0.051);
