@@ -42,7 +42,7 @@ public sealed class Aspp : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var outputs = branches.Select(b => ShapeTrace.Run(b, input)).ToList();
-        outputs.Add(Fcn.Resize(ShapeTrace.Run(pooling, input), input));
+        outputs.Add(Resample.Like(ShapeTrace.Run(pooling, input), input));
         return scope.MoveToOuter(ShapeTrace.Run(project, cat(outputs, 1)));
     }
 }

@@ -70,7 +70,7 @@ public sealed class DeepLabV3Plus : SegmentationModel
         var features = backbone.Features(input);
         var context = Run(aspp, features.Layer4);
         var low = Run(lowLevel, features.Layer1);
-        var decoded = Run(decoder, cat([Fcn.Resize(context, low), low], 1));
-        return scope.MoveToOuter(Fcn.Resize(Run(classifier, decoded), input));
+        var decoded = Run(decoder, cat([Resample.Like(context, low), low], 1));
+        return scope.MoveToOuter(Resample.Like(Run(classifier, decoded), input));
     }
 }

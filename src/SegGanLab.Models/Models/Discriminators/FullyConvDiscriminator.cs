@@ -50,6 +50,6 @@ public sealed class FullyConvDiscriminator : Discriminator
     {
         var logits = Run(model, input);
         if (!Upsamples) return logits;
-        using (logits) return Fcn.Resize(logits, input);
+        using (logits) return Resample.Like(logits, input);
     }
 }

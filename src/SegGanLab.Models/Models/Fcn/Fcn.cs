@@ -1,7 +1,6 @@
 using SegGanLab.Torch;
 using SegGanLab.Torch.Modules;
 using static SegGanLab.Torch.torch;
-using F = SegGanLab.Torch.torch.nn.functional;
 
 namespace SegGanLab.Models;
 
@@ -72,16 +71,9 @@ public sealed class Fcn : SegmentationModel
         using var scope = NewDisposeScope();
         var features = backbone.Features(input);
         var scores = Run(head, features.Layer4);
-        if (score16 is not null) scores = Resize(scores, features.Layer3).add(Run(score16, features.Layer3));
-        if (score8 is not null) scores = Resize(scores, features.Layer2).add(Run(score8, features.Layer2));
-        return scope.MoveToOuter(Resize(scores, input));
-    }
-
-    /// <summary>Bilinear resampling of <paramref name="x"/> to <paramref name="like"/>'s height and width.</summary>
-    internal static Tensor Resize(Tensor x, Tensor like)
-    {
-        var s = like.shape;
-        return F.interpolate(x, (s[2], s[3]), mode: UpsampleMode.Bilinear, align_corners: false);
+        if (score16 is not null) scores = Resample.Like(scores, features.Layer3).add(Run(score16, features.Layer3));
+        if (score8 is not null) scores = Resample.Like(scores, features.Layer2).add(Run(score8, features.Layer2));
+        return scope.MoveToOuter(Resample.Like(scores, input));
     }
 
     static Conv2d ZeroScore(long inChannels, long numClasses)
