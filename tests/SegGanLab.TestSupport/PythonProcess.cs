@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Xunit;
 
 namespace SegGanLab.Tests;
@@ -39,4 +40,7 @@ public static class PythonProcess
         }
         return stdout.Result;
     }
+
+    /// <summary><see cref="Run"/>, with the standard output parsed as JSON.</summary>
+    public static JsonDocument RunJson(string scriptPath, params string[] args) => JsonDocument.Parse(Run(scriptPath, args));
 }

@@ -102,12 +102,12 @@ static class RawFile
     public static int HeaderLength(byte[] file) => (int)BinaryPrimitives.ReadUInt64LittleEndian(file);
 }
 
-/// <summary>Runs the checked-in Python peers with Debian's Python (numpy, torch), never a mock.</summary>
+/// <summary>Runs the checked-in Python peers of this folder with Debian's Python (numpy, torch), never a mock.</summary>
 static class Python
 {
     /// <summary>Runs a script from this folder and returns its standard output parsed as JSON.</summary>
     public static JsonDocument RunScript(string script, params string[] args) =>
-        JsonDocument.Parse(PythonProcess.Run(Path.Combine(AppContext.BaseDirectory, "Serialization", script), args));
+        PythonProcess.RunJson(Path.Combine(AppContext.BaseDirectory, "Serialization", script), args);
 
     /// <summary>Asserts that a tensor holds the values a script printed (floats as repr() strings).</summary>
     public static void AssertValues(JsonElement printed, Tensor actual, string name)
