@@ -43,15 +43,23 @@ public sealed partial class JupyterKernel
         reply["payload"] = output.Payloads();
         reply["user_expressions"] = result.Succeeded ? UserExpressions(request) : new JsonObject();
         if (storeHistory) _history.Add(count, code, result.Formatted?.PlainText);
+        // What was queued before this reply goes out is aborted; a frontend that waits for the
+        // reply before sending more is never affected.
+        var queued = result.Error is not null && stopOnError ? Drain(socket) : [];
         Reply(socket, request, "execute_reply", reply);
-        if (result.Error is not null && stopOnError) AbortQueued(socket);
+        AbortQueued(socket, queued);
     }
 
     /// <summary>The cell's result, or null when a shutdown gave up waiting for it.</summary>
     CellResult? Await(Task<CellResult> cell)
     {
         while (!cell.Wait(PollMs))
-            if (_stopping && DateTime.UtcNow - _stopRequestedAt > _options.ShutdownGrace) return null;
+        {
+            if (!_stopping) continue;
+            // The cell may have started after the shutdown's interrupt: interrupt it again.
+            _session.Interrupt();
+            if (DateTime.UtcNow - _stopRequestedAt > _options.ShutdownGrace) return null;
+        }
         return cell.Result;
     }
 
@@ -77,19 +85,26 @@ public sealed partial class JupyterKernel
         return results;
     }
 
-    /// <summary>
-    /// After a failed cell with stop_on_error, answers the execute requests already queued with
-    /// status "aborted" (the notebook's "run all" stops at the error); other requests are served.
-    /// </summary>
-    void AbortQueued(ZmqSocket socket)
+    /// <summary>The requests already waiting on <paramref name="socket"/>.</summary>
+    List<JupyterMessage> Drain(ZmqSocket socket)
     {
-        while (!_stopping && socket.Receive(0) is { } frames)
+        var queued = new List<JupyterMessage>();
+        while (socket.Receive(0) is { } frames)
         {
-            if (_codec.Decode(frames, out var problem) is not { } request)
-            {
-                _log.Write($"shell: dropped a message: {problem}");
-                continue;
-            }
+            if (_codec.Decode(frames, out var problem) is { } request) queued.Add(request);
+            else _log.Write($"shell: dropped a message: {problem}");
+        }
+        return queued;
+    }
+
+    /// <summary>
+    /// After a failed cell with stop_on_error, answers the execute requests that were queued behind it
+    /// with status "aborted" (a notebook's "run all" stops at the error); other requests are served.
+    /// </summary>
+    void AbortQueued(ZmqSocket socket, List<JupyterMessage> queued)
+    {
+        foreach (var request in queued)
+        {
             if (request.Type != "execute_request")
             {
                 Dispatch(request, socket, "shell");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -86,7 +87,10 @@ internal sealed class WireCodec(MessageSigner signer, string session)
     public List<byte[]> Reply(JupyterMessage request, string msgType, JsonObject content, JsonObject? metadata = null) =>
         Encode(request.Identities, msgType, content, request.Header, metadata);
 
-    static byte[] Bytes(JsonNode node) => Encoding.UTF8.GetBytes(node.ToJsonString());
+    // Messages go to Jupyter clients, not into HTML pages: no need to escape '<', '+' or non-ASCII.
+    static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    static byte[] Bytes(JsonNode node) => Encoding.UTF8.GetBytes(node.ToJsonString(Compact));
 
     static JsonObject Object(byte[] frame, string part) =>
         JsonNode.Parse(frame) as JsonObject ?? throw new JsonException($"the {part} frame is not a JSON object");
