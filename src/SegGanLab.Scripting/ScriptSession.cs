@@ -48,14 +48,14 @@ public sealed partial class ScriptSession : IDisposable
             .Append(typeof(ScriptGlobals).Assembly)
             .Append(options.Globals.GetType().Assembly);
         _options = ScriptOptions.Default
-            .WithReferences(ScriptReferences.For(assemblies).Concat(ScriptOptions.Default.MetadataReferences))
+            .WithReferences(ScriptReferences.For(assemblies))
             .WithImports(options.Imports.Select(i => i.Name))
             .WithOptimizationLevel(OptimizationLevel.Release)
             .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8)
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithAllowUnsafe(true)
-            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(options.BaseDirectory))
+            .WithMetadataResolver(new CachingMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(options.BaseDirectory)))
             .WithSourceResolver(new CellSourceResolver(options.BaseDirectory));
         AppDomain.CurrentDomain.AssemblyLoad += OnAssemblyLoad;
         _warmUp = _thread.Run(WarmUpAsync);

@@ -4,11 +4,9 @@ using Xunit;
 
 namespace SegGanLab.Scripting.Tests;
 
-public sealed class CellScopeTests : IDisposable
+public sealed class CellScopeTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
-    readonly ScriptSession _session = new();
-
-    public void Dispose() => _session.Dispose();
+    readonly ScriptSession _session = fixture.Session;
 
     [Fact]
     public async Task VariableTensor_SurvivesIntoTheNextCell_AndTemporariesAreFreed()

@@ -4,11 +4,9 @@ using Xunit;
 
 namespace SegGanLab.Scripting.Tests;
 
-public sealed class DisplayTests : IDisposable
+public sealed class DisplayTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
-    readonly ScriptSession _session = new();
-
-    public void Dispose() => _session.Dispose();
+    readonly ScriptSession _session = fixture.Session;
 
     class Animal { public override string ToString() => "an animal"; }
     sealed class Dog : Animal;

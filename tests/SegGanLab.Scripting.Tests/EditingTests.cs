@@ -3,11 +3,9 @@ using Xunit;
 
 namespace SegGanLab.Scripting.Tests;
 
-public sealed class EditingTests : IDisposable
+public sealed class EditingTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
-    readonly ScriptSession _session = new();
-
-    public void Dispose() => _session.Dispose();
+    readonly ScriptSession _session = fixture.Session;
 
     static string[] Texts(CompletionResult r) => r.Items.Select(i => i.Text).ToArray();
 

@@ -3,11 +3,9 @@ using Xunit;
 
 namespace SegGanLab.Scripting.Tests;
 
-public sealed class ScriptSessionTests : IDisposable
+public sealed class ScriptSessionTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
-    readonly ScriptSession _session = new();
-
-    public void Dispose() => _session.Dispose();
+    readonly ScriptSession _session = fixture.Session;
 
     [Fact]
     public void Variables_PersistAcrossCells()

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using SegGanLab.Torch;
 
 namespace SegGanLab.Scripting;
@@ -50,18 +51,21 @@ internal static class ScopeSurvivors
         return true;
     }
 
-    /// <summary>The static fields of the types in <paramref name="assembly"/> that can hold references.</summary>
-    public static IEnumerable<object?> StaticRoots(Assembly assembly)
+    static readonly ConditionalWeakTable<Assembly, FieldInfo[]> StaticFields = new();
+
+    /// <summary>The values of the static fields, in the types of <paramref name="assembly"/>, that can hold references.</summary>
+    public static IEnumerable<object?> StaticRoots(Assembly assembly) =>
+        StaticFields.GetValue(assembly, FindStaticFields).Select(ReadStatic);
+
+    static FieldInfo[] FindStaticFields(Assembly assembly)
     {
         Type[] types;
         try { types = assembly.GetTypes(); }
         catch (ReflectionTypeLoadException e) { types = e.Types.OfType<Type>().ToArray(); }
-        foreach (var type in types)
-        {
-            if (type.ContainsGenericParameters) continue;
-            foreach (var field in type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-                if (!field.IsLiteral && CanHoldReferences(field.FieldType)) yield return ReadStatic(field);
-        }
+        return types.Where(t => !t.ContainsGenericParameters)
+            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .Where(f => !f.IsLiteral && CanHoldReferences(f.FieldType))
+            .ToArray();
     }
 
     static object? ReadStatic(FieldInfo field)

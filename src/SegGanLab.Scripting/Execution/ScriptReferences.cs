@@ -19,22 +19,51 @@ internal static class ScriptReferences
 
     static readonly Lazy<string?> RefPack = new(FindRefPack);
 
-    /// <summary>References to <paramref name="assemblies"/> (each once), documented where docs exist.</summary>
-    public static IEnumerable<MetadataReference> For(IEnumerable<Assembly> assemblies)
+    // Roslyn's default script references are assembly names that every submission would resolve
+    // again, reading the files anew: about 4 MB of native memory per cell (roslyn#41722). Resolved
+    // once here against the runtime's own assemblies, a cell costs a fraction of a megabyte.
+    static readonly Lazy<IReadOnlyList<MetadataReference>> Framework = new(ResolveFramework);
+    static readonly Dictionary<string, MetadataReference> ByPath = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The runtime's default script references plus <paramref name="assemblies"/>, each resolved to a
+    /// file once per process (shared by every session) and documented where docs exist.
+    /// </summary>
+    public static IReadOnlyList<MetadataReference> For(IEnumerable<Assembly> assemblies)
     {
+        var references = new List<MetadataReference>(Framework.Value);
         foreach (var assembly in assemblies.Distinct())
+            if (!assembly.IsDynamic && !string.IsNullOrEmpty(assembly.Location)) references.Add(ForFile(assembly.Location));
+        return references.Distinct().ToList();
+    }
+
+    static MetadataReference ForFile(string path)
+    {
+        lock (ByPath)
         {
-            if (assembly.IsDynamic || string.IsNullOrEmpty(assembly.Location)) continue;
-            yield return MetadataReference.CreateFromFile(assembly.Location, documentation: DocsFor(assembly));
+            if (!ByPath.TryGetValue(path, out var reference))
+                ByPath[path] = reference = MetadataReference.CreateFromFile(path, documentation: DocsFor(path));
+            return reference;
         }
     }
 
-    static DocumentationProvider? DocsFor(Assembly assembly)
+    static IReadOnlyList<MetadataReference> ResolveFramework()
     {
-        var beside = Path.ChangeExtension(assembly.Location, ".xml");
+        var trusted = ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .GroupBy(p => Path.GetFileNameWithoutExtension(p), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var names = Microsoft.CodeAnalysis.Scripting.ScriptOptions.Default.MetadataReferences.OfType<UnresolvedMetadataReference>().Select(r => r.Reference)
+            .Prepend("System.Private.CoreLib").Append("System.Linq").Append("System.Collections").Append("System.Runtime");
+        return names.Distinct().Where(trusted.ContainsKey).Select(n => ForFile(trusted[n])).ToList();
+    }
+
+    static DocumentationProvider? DocsFor(string path)
+    {
+        var beside = Path.ChangeExtension(path, ".xml");
         if (File.Exists(beside)) return new XmlDocs([beside]);
         if (RefPack.Value is not { } pack) return null;
-        var name = assembly.GetName().Name ?? "";
+        var name = Path.GetFileNameWithoutExtension(path);
         var files = (name == "System.Private.CoreLib" ? CoreLibDocs : [name])
             .Select(n => Path.Combine(pack, n + ".xml")).Where(File.Exists).ToArray();
         return files.Length == 0 ? null : new XmlDocs(files);
