@@ -25,6 +25,20 @@ internal sealed class JupyterTools : IDisposable
 
     public static string RepositoryRoot => Path.GetFullPath(Metadata("RepositoryRoot"));
 
+    /// <summary>Starts the real kernel process (<c>dotnet seggan.dll kernel start -f FILE</c>) as the kernelspec would.</summary>
+    public static Process StartKernel(string connectionFile)
+    {
+        var launch = KernelSpec.LaunchCommand(Metadata("SegGanCli"), DotnetHost());
+        var start = new ProcessStartInfo(launch[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in launch.Skip(1).Concat(["kernel", "start", "-f", connectionFile])) start.ArgumentList.Add(a);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start the kernel");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
     /// <summary>Runs <see cref="Python"/> with <paramref name="arguments"/>; returns the exit code and the combined output.</summary>
     public (int ExitCode, string Output) RunPython(string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
