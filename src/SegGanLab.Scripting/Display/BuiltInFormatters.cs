@@ -8,7 +8,8 @@ internal static class BuiltInFormatters
 {
     public static void RegisterAll()
     {
-        Formatter.Register<MimeBundle>(bundle => bundle);
+        // A copy: Format adds text/plain when missing, and the caller's bundle stays as it was.
+        Formatter.Register<MimeBundle>(bundle => bundle.Clone());
         // Shape, dtype, device and the edge values of every dimension (PyTorch's summarised print).
         Formatter.Register<Tensor>(t => MimeBundle.Text(t.ToString(withValues: true)));
         Formatter.Register<torch.nn.Module>(m => MimeBundle.Text(

@@ -49,6 +49,15 @@ public sealed partial class MimeBundle
         return this;
     }
 
+    /// <summary>A copy with the same representations and metadata (JSON values cloned).</summary>
+    public MimeBundle Clone()
+    {
+        var copy = new MimeBundle();
+        foreach (var (mime, value) in _data) copy._data[mime] = value is JsonNode node ? node.DeepClone() : value;
+        foreach (var (key, value) in Metadata) copy.Metadata[key] = value?.DeepClone();
+        return copy;
+    }
+
     /// <summary>The data as a JSON object, the form Jupyter messages carry.</summary>
     public JsonObject ToJson()
     {
