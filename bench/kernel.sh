@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Round-trip time of a trivial cell (`1+1`: p50 and p95 over 200 requests, request to reply and
+# idle) and cold start (process launch to the first result) for the SegGanLab kernel and for
+# ipykernel (Debian's python3-ipykernel) on this machine, plus the SegGanLab kernel's resident
+# memory over 500 more small cells (Roslyn keeps every submission's assembly: roslyn#41722).
+# Last line: kernel_p50_ratio_vs_ipykernel <ratio>  (goal <= 1.0; cold start goal <= 3 s).
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+source "$here/scripts/setup.sh"
+SEGGAN_QUIET=1 seggan_setup test
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export JUPYTER_PATH="$work/share/jupyter" JUPYTER_RUNTIME_DIR="$work/runtime" JUPYTER_PLATFORM_DIRS=1
+dotnet "$here/src/SegGanLab.Cli/bin/Release/net10.0/seggan.dll" kernel install --prefix "$work" >/dev/null
+# ipykernel's own kernelspec, pinned to Debian's Python so the peer is the same on every machine.
+mkdir -p "$work/share/jupyter/kernels/ipykernel-bench"
+cat >"$work/share/jupyter/kernels/ipykernel-bench/kernel.json" <<JSON
+{"argv": ["/usr/bin/python3", "-m", "ipykernel_launcher", "-f", "{connection_file}"], "display_name": "ipykernel", "language": "python"}
+JSON
+
+out="$work/results.txt"
+/usr/bin/python3 "$here/bench/kernel_rtt.py" seggan "1+1" --label seggan --memory-cells 500 2>/dev/null | tee -a "$out"
+/usr/bin/python3 "$here/bench/kernel_rtt.py" ipykernel-bench "1+1" --label ipykernel 2>/dev/null | tee -a "$out"
+awk '/^seggan_p50_ms/ { s = $2 } /^ipykernel_p50_ms/ { i = $2 } END { printf "kernel_p50_ratio_vs_ipykernel %.2f\n", s / i }' "$out"

@@ -1,0 +1,89 @@
+"""Round-trip time of a trivial cell and cold start, for one Jupyter kernel (run by bench/kernel.sh).
+
+Usage: kernel_rtt.py KERNEL_NAME CODE [--requests N] [--memory-cells N]
+Prints `<label>_<metric> <value>` lines: cold start (process launch to the first cell's result),
+p50/p95 of execute round trips (request sent to execute_reply and iopub idle received), and,
+with --memory-cells, the kernel's resident memory before and after that many more small cells.
+"""
+
+import argparse
+import statistics
+import time
+
+from jupyter_client.manager import KernelManager
+
+
+def run_cell(kc, code, timeout=60):
+    msg_id = kc.execute(code, store_history=True)
+    reply = None
+    idle = False
+    while reply is None or not idle:
+        if reply is None:
+            msg = kc.get_shell_msg(timeout=timeout)
+            if msg["parent_header"].get("msg_id") == msg_id:
+                reply = msg
+        if not idle:
+            msg = kc.get_iopub_msg(timeout=timeout)
+            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                    and msg["content"]["execution_state"] == "idle"):
+                idle = True
+    if reply["content"]["status"] != "ok":
+        raise RuntimeError(f"cell failed: {reply['content']}")
+    return reply
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024.0
+    raise RuntimeError("no VmRSS")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("kernel")
+    parser.add_argument("code")
+    parser.add_argument("--label", default=None)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--memory-cells", type=int, default=0)
+    args = parser.parse_args()
+    label = args.label or args.kernel
+
+    started = time.perf_counter()
+    km = KernelManager(kernel_name=args.kernel)
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=120)
+        run_cell(kc, args.code, timeout=120)
+        cold = time.perf_counter() - started
+        for _ in range(10):  # warm caches on both sides before timing
+            run_cell(kc, args.code)
+        times = []
+        for _ in range(args.requests):
+            t0 = time.perf_counter()
+            run_cell(kc, args.code)
+            times.append((time.perf_counter() - t0) * 1000.0)
+        times.sort()
+        p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+        print(f"{label}_cold_start_s {cold:.2f}")
+        print(f"{label}_p50_ms {statistics.median(times):.2f}")
+        print(f"{label}_p95_ms {p95:.2f}")
+        if args.memory_cells:
+            pid = km.provisioner.process.pid
+            before = rss_mb(pid)
+            for i in range(args.memory_cells):
+                run_cell(kc, f"var v{i} = {i} + 1;")
+            after = rss_mb(pid)
+            print(f"{label}_rss_mb_before {before:.1f}")
+            print(f"{label}_rss_mb_after_{args.memory_cells}_cells {after:.1f}")
+            print(f"{label}_rss_kb_per_cell {(after - before) * 1024.0 / args.memory_cells:.1f}")
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+
+
+if __name__ == "__main__":
+    main()

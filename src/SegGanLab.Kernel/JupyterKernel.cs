@@ -1,0 +1,145 @@
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+using SegGanLab.Kernel.Messaging;
+using SegGanLab.Kernel.Zmq;
+using SegGanLab.Scripting;
+
+namespace SegGanLab.Kernel;
+
+/// <summary>
+/// The SegGanLab Jupyter kernel (messaging protocol 5.3) over libzmq. <see cref="Run"/> binds the
+/// five sockets of the connection file to its address, publishes <c>starting</c>, then serves
+/// shell requests on the calling thread, control requests (interrupt, shutdown) on their own
+/// thread, echoes heartbeats on a third and sends iopub from a fourth; cells run on the scripting
+/// session's thread. Every message's HMAC signature is checked; a bad or replayed one is logged
+/// and dropped.
+/// </summary>
+/// <example><code>
+/// var kernel = new JupyterKernel(ConnectionInfo.Load(path));
+/// using var sigint = kernel.HandleInterruptSignal();
+/// kernel.Run();   // returns after shutdown_request
+/// </code></example>
+public sealed partial class JupyterKernel : IDisposable
+{
+    const int PollMs = 100;
+
+    readonly ConnectionInfo _connection;
+    readonly KernelOptions _options;
+    readonly KernelLog _log;
+    readonly ScriptSession _session;
+    readonly WireCodec _codec;
+    readonly ExecutionHistory _history = new();
+    readonly TaskCompletionSource<ConnectionInfo> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    IopubPublisher? _iopub;
+    StdinChannel? _stdin;
+    volatile bool _stopping;
+    DateTime _stopRequestedAt = DateTime.MaxValue;
+    int _executionCount;
+
+    /// <summary>Creates the kernel and starts warming the C# compiler up; nothing is bound until <see cref="Run"/>.</summary>
+    public JupyterKernel(ConnectionInfo connection, KernelOptions? options = null)
+    {
+        _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+        _options = options ?? new KernelOptions();
+        _log = _options.Log;
+        _session = new ScriptSession(_options.Session);
+        _codec = new WireCodec(new MessageSigner(connection.Key), Guid.NewGuid().ToString());
+    }
+
+    /// <summary>Completes once the sockets are bound, with the ports actually bound (a port 0 in the connection file becomes a real one).</summary>
+    public Task<ConnectionInfo> Bound => _bound.Task;
+
+    /// <summary>True when the last shutdown request asked for a restart (the frontend starts a new kernel process).</summary>
+    public bool RestartRequested { get; private set; }
+
+    /// <summary>Interrupts the running cell, as an interrupt_request does.</summary>
+    public void Interrupt() => _session.Interrupt();
+
+    /// <summary>Handles SIGINT (Ctrl+C, or a frontend in signal mode) by interrupting the running cell instead of exiting.</summary>
+    public IDisposable HandleInterruptSignal() => PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+    {
+        context.Cancel = true;
+        _log.Write("SIGINT: interrupting the running cell");
+        Interrupt();
+    });
+
+    /// <summary>Serves until a shutdown request arrives or <paramref name="stop"/> is cancelled, then closes every socket.</summary>
+    public void Run(CancellationToken stop = default)
+    {
+        using var context = new ZmqContext();
+        var sockets = new List<IDisposable>();
+        Heartbeat? heartbeat = null;
+        Thread? control = null;
+        try
+        {
+            var shell = Bind(context, ZmqNative.ROUTER, _connection.ShellPort, "shell", sockets, out var shellPort);
+            var controlSocket = Bind(context, ZmqNative.ROUTER, _connection.ControlPort, "control", sockets, out var controlPort);
+            var stdin = Bind(context, ZmqNative.ROUTER, _connection.StdinPort, "stdin", sockets, out var stdinPort);
+            var iopub = Bind(context, ZmqNative.PUB, _connection.IopubPort, "iopub", sockets, out var iopubPort);
+            var hb = Bind(context, ZmqNative.REP, _connection.HbPort, "heartbeat", sockets, out var hbPort);
+            // From here on each socket belongs to the object (and thread) that closes it.
+            sockets.Clear();
+            sockets.Add(shell);
+            sockets.Add(controlSocket);
+            _iopub = new IopubPublisher(iopub, _codec, _log);
+            _stdin = new StdinChannel(stdin, _codec, _log);
+            heartbeat = new Heartbeat(hb);
+            _iopub.Status("starting", null);
+            control = new Thread(() => Serve(controlSocket, "control")) { IsBackground = true, Name = "Jupyter control" };
+            control.Start();
+            using var stopping = stop.Register(() => _stopping = true);
+            _bound.TrySetResult(_connection with { ShellPort = shellPort, ControlPort = controlPort, StdinPort = stdinPort, IopubPort = iopubPort, HbPort = hbPort });
+            _log.Write($"serving on {_connection.Endpoint(shellPort)} (shell); signatures {(_connection.Key.Length > 0 ? "checked" : "off: empty key")}");
+            Serve(shell, "shell");
+        }
+        catch (Exception e)
+        {
+            _bound.TrySetException(e);
+            throw;
+        }
+        finally
+        {
+            _stopping = true;
+            control?.Join();
+            heartbeat?.Dispose();
+            _stdin?.Dispose();
+            _iopub?.Dispose();
+            foreach (var s in sockets) s.Dispose();
+        }
+    }
+
+    /// <summary>Stops accepting cells.</summary>
+    public void Dispose() => _session.Dispose();
+
+    ZmqSocket Bind(ZmqContext context, int type, int port, string channel, List<IDisposable> owned, out int boundPort)
+    {
+        var socket = context.Socket(type);
+        owned.Add(socket);
+        if (type == ZmqNative.ROUTER) socket.SetOption(ZmqNative.ROUTER_HANDOVER, 1);
+        var endpoint = _connection.Endpoint(port);
+        string bound;
+        try { bound = socket.Bind(endpoint); }
+        catch (ZmqException e) { throw new ZmqException($"The {channel} channel cannot bind {endpoint} (from the connection file): {e.Message}", e.ErrorCode); }
+        boundPort = _connection.Transport == "tcp" && int.TryParse(bound[(bound.LastIndexOf(':') + 1)..], out var p) ? p : port;
+        return socket;
+    }
+
+    void Serve(ZmqSocket socket, string channel)
+    {
+        while (!_stopping)
+        {
+            if (socket.Receive(PollMs) is not { } frames) continue;
+            var message = _codec.Decode(frames, out var problem);
+            if (message is null)
+            {
+                _log.Write($"{channel}: dropped a message: {problem}");
+                continue;
+            }
+            Dispatch(message, socket, channel);
+        }
+    }
+
+    void Reply(ZmqSocket socket, JupyterMessage request, string msgType, JsonObject content) => socket.Send(_codec.Reply(request, msgType, content));
+
+    void Publish(string msgType, JsonObject content, JupyterMessage parent) => _iopub!.Publish(msgType, content, parent.Header);
+}

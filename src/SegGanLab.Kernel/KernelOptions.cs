@@ -1,0 +1,16 @@
+using SegGanLab.Scripting;
+
+namespace SegGanLab.Kernel;
+
+/// <summary>How a <see cref="JupyterKernel"/> runs.</summary>
+public sealed class KernelOptions
+{
+    /// <summary>Where the kernel logs (the process's real stderr by default).</summary>
+    public KernelLog Log { get; init; } = new();
+
+    /// <summary>The scripting session's imports, references and globals.</summary>
+    public ScriptSessionOptions Session { get; init; } = new();
+
+    /// <summary>After a shutdown request, how long to wait for a running cell to stop before leaving it behind.</summary>
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(3);
+}

@@ -1,0 +1,19 @@
+using System.Reflection;
+
+namespace SegGanLab.Scripting;
+
+/// <summary>How a <see cref="ScriptSession"/> compiles its submissions.</summary>
+public sealed class ScriptSessionOptions
+{
+    /// <summary>The imports of every submission; <see cref="ScriptDefaults.Imports"/> unless a host adds its own.</summary>
+    public IReadOnlyList<ScriptImport> Imports { get; init; } = ScriptDefaults.Imports;
+
+    /// <summary>Assemblies to reference beyond those the imports come from.</summary>
+    public IReadOnlyList<Assembly> References { get; init; } = [];
+
+    /// <summary>The object whose members scripts see as globals (its runtime type is the globals type).</summary>
+    public ScriptGlobals Globals { get; init; } = new();
+
+    /// <summary>Where <c>#r</c> and <c>#load</c> resolve relative paths for cells that are not files.</summary>
+    public string BaseDirectory { get; init; } = Environment.CurrentDirectory;
+}
