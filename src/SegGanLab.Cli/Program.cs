@@ -11,5 +11,7 @@ torch.set_num_threads(int.TryParse(threads, out var n) && n > 0 ? n : Environmen
 var root = new RootCommand("SegGanLab: GAN-based semantic segmentation experiments in C# on LibTorch.")
 {
     InfoCommand.Create(),
+    ReportCommand.Create(),
+    CompareCommand.Create(),
 };
 return root.Parse(args).Invoke();
