@@ -20,7 +20,12 @@ internal static class CompareCommand
                 AnsiConsole.MarkupLine($"Wrote [link]{Markup.Escape(path)}[/]");
                 return 0;
             }
-            catch (Exception e) when (e is RunFolderException or ArgumentException or DirectoryNotFoundException)
+            catch (ArgumentException e)
+            {
+                // The message without .NET's "(Parameter 'runFolders')" suffix, which means nothing on a command line.
+                return ReportCommand.Fail(e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal));
+            }
+            catch (Exception e) when (e is RunFolderException or DirectoryNotFoundException)
             {
                 return ReportCommand.Fail(e.Message);
             }

@@ -37,7 +37,8 @@ public static class PerClassChart
         }
         var bars = new Bar
         {
-            X = names, Y = iou, Name = "IoU", ShowLegend = false, TextTemplate = "%{y:.1f}", TextPosition = BarTextPosition.Outside,
+            X = names, Y = iou, Name = "IoU", ShowLegend = false, TextPosition = BarTextPosition.Outside,
+            Text = iou.Select(v => double.IsFinite(v) ? v.ToString("0.0", CultureInfo.InvariantCulture) : "").ToArray(),
             Marker = new Marker { Color = colors, Line = new MarkerLine { Color = "#555555", Width = 0.75 } },
             CustomData = rows.Select(r => new[] { r.Acc * 100, r.Dice * 100, r.Precision * 100, r.Recall * 100 }).ToArray(),
             HoverTemplate = "<b>%{x}</b><br>IoU %{y:.1f}%<br>Acc %{customdata[0]:.1f}%<br>Dice %{customdata[1]:.1f}%"

@@ -14,7 +14,7 @@ public static class RunFolder
     /// <exception cref="RunFolderException">The folder is missing or not a run folder, or a file in it is malformed.</exception>
     public static RunRecords Read(string path)
     {
-        var folder = Path.GetFullPath(path);
+        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         if (!Directory.Exists(folder))
             throw new RunFolderException($"No run folder at {folder}: give the folder a run wrote (runs/<name>-<yyyyMMdd-HHmmss>).");
         string File(string name) => Path.Combine(folder, name);
