@@ -4,8 +4,27 @@ using Xunit;
 
 namespace SegGanLab.Plots.Tests.Charts;
 
+/// <summary>Three fixture runs shared by the schema tests of every chart.</summary>
+public sealed class ChartRunsFixture : IDisposable
+{
+    readonly FixtureRun _seg = FixtureRun.Segmentation(), _other = FixtureRun.Segmentation("other", seed: 3, steps: 100), _deblur = FixtureRun.Deblur();
+
+    public ChartRunsFixture() => (Seg, Other, Deblur) = (RunFolder.Read(_seg.Folder), RunFolder.Read(_other.Folder), RunFolder.Read(_deblur.Folder));
+
+    internal RunRecords Seg { get; }
+    internal RunRecords Other { get; }
+    internal RunRecords Deblur { get; }
+
+    public void Dispose()
+    {
+        _seg.Dispose();
+        _other.Dispose();
+        _deblur.Dispose();
+    }
+}
+
 /// <summary>Every chart the report draws, built from fixture runs, emits only attributes plotly's schema has, with valid values.</summary>
-public class ChartSchemaTests
+public class ChartSchemaTests(ChartRunsFixture runs) : IClassFixture<ChartRunsFixture>
 {
     static readonly PlotlySchema Schema = PlotlySchema.Load();
 
@@ -15,10 +34,7 @@ public class ChartSchemaTests
     [MemberData(nameof(Charts))]
     public void Chart_IsValidAgainstPlotlysSchema(string chart)
     {
-        using var seg = FixtureRun.Segmentation();
-        using var other = FixtureRun.Segmentation("other", seed: 3, steps: 100);
-        using var deblur = FixtureRun.Deblur();
-        var (s, o, d) = (RunFolder.Read(seg.Folder), RunFolder.Read(other.Folder), RunFolder.Read(deblur.Folder));
+        var (s, o, d) = (runs.Seg, runs.Other, runs.Deblur);
         var figure = chart switch
         {
             "losses" => LossChart.Create(s.Train),

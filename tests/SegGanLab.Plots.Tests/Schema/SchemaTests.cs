@@ -25,11 +25,13 @@ public class SchemaTests
     {
         var set = new HashSet<string>();
         Collect(KitchenSink.Create(), set);
-        var model = typeof(Figure).Assembly.GetTypes()
-            .Where(t => t.IsPublic && t.Namespace == "SegGanLab.Plots" && IsFigureModel(t))
+        var model = FigureModelTypes()
             .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
                 .Where(p => p.CanWrite && p.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is null && p.Name != "EqualityContract")
-                .Select(p => $"{t.Name}.{p.Name}"));
+                .Select(p => $"{t.Name}.{p.Name}")).ToList();
+        Assert.Contains("Axis.ScaleAnchor", model);
+        Assert.Contains("Heatmap.ZMax", model);
+        Assert.Contains("ImageExportOptions.Scale", model);
         var missing = model.Where(m => !set.Contains(m)).ToList();
         Assert.True(missing.Count == 0, "not set in KitchenSink: " + string.Join(", ", missing));
     }
@@ -48,9 +50,28 @@ public class SchemaTests
         Assert.Contains(errors, e => e.StartsWith("layout.hovermode:", StringComparison.Ordinal));
     }
 
-    static bool IsFigureModel(Type t) =>
-        !t.IsEnum && !t.IsAbstract && t.GetProperties().Any(p => p.SetMethod?.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(System.Runtime.CompilerServices.IsExternalInit)) == true)
-        || t == typeof(Trace) || t == typeof(LegendTrace);
+    // The types a Figure can serialise: reachable from Figure through property types (lists,
+    // dictionaries and OneOrMany unwrapped), with Trace standing for every trace type.
+    static List<Type> FigureModelTypes()
+    {
+        var assembly = typeof(Figure).Assembly;
+        var traces = assembly.GetTypes().Where(t => t.IsPublic && typeof(Trace).IsAssignableFrom(t)).ToList();
+        var found = new List<Type>();
+        var queue = new Queue<Type>([typeof(Figure)]);
+        while (queue.TryDequeue(out var type))
+        {
+            if (found.Contains(type)) continue;
+            found.Add(type);
+            var next = type == typeof(Trace) ? traces : type.GetProperties().SelectMany(p => Unwrap(p.PropertyType));
+            foreach (var t in next.Where(t => t.Assembly == assembly && !t.IsEnum && !t.IsGenericType)) queue.Enqueue(t);
+        }
+        return found;
+    }
+
+    static IEnumerable<Type> Unwrap(Type type) =>
+        type.IsArray ? Unwrap(type.GetElementType()!)
+        : type.IsGenericType ? type.GetGenericArguments().SelectMany(Unwrap)
+        : [Nullable.GetUnderlyingType(type) ?? type];
 
     static void Collect(object? node, HashSet<string> set)
     {
