@@ -73,13 +73,9 @@ public static class CompareChart
                 });
                 legendShown = true;
                 if (!markBest) continue;
-                var best = Enumerable.Range(0, y.Length).Where(k => double.IsFinite(y[k])).MaxBy(k => y[k]);
-                traces.Add(new Scatter
-                {
-                    X = new[] { x[best] }, Y = new[] { y[best] }, Name = $"best {panels[p]}", LegendGroup = runs[i].Label, ShowLegend = false,
-                    Mode = ScatterMode.Markers, XAxis = xId, YAxis = yId, Marker = new Marker { Symbol = "star", Size = 14, Color = color, Line = new MarkerLine { Color = "#ffffff", Width = 1 } },
-                    HoverTemplate = $"{runs[i].Label}<br>best {panels[p]} %{{y:.4g}} at step %{{x}}<extra></extra>",
-                });
+                var best = BestMarker.IndexOf(y)!.Value;
+                traces.Add(BestMarker.Star(x[best], y[best], color, $"best {panels[p]}", runs[i].Label,
+                    $"{runs[i].Label}<br>best {panels[p]} %{{y:.4g}} at step %{{x}}<extra></extra>") with { XAxis = xId, YAxis = yId });
             }
         }
         var axes = grid.Axes((row, _, isX) => isX

@@ -34,7 +34,7 @@ public static class MetricChart
                 var metric = metrics[k];
                 var (scale, onSecond) = deblur ? (1.0, metric != "PSNR") : (100.0, false);
                 var values = points.Select(e => e.Metric(metric) * scale).ToArray();
-                if (values.All(v => !double.IsFinite(v))) continue;
+                if (BestMarker.IndexOf(values) is not { } best) continue;
                 var name = split == primarySplit ? metric : $"{metric} ({split})";
                 var color = ChartStyle.TraceColor(k);
                 var visible = deblur || Shown.Contains(metric) ? (TraceVisibility?)null : TraceVisibility.LegendOnly;
@@ -46,14 +46,8 @@ public static class MetricChart
                     Line = new Line { Color = color, Width = 2, Dash = split == primarySplit ? null : Dash.Dot }, Marker = new Marker { Size = 5 },
                     YAxis = yAxis, HoverTemplate = "%{y" + format,
                 });
-                var best = Enumerable.Range(0, values.Length).Where(i => double.IsFinite(values[i])).MaxBy(i => values[i]);
-                traces.Add(new Scatter
-                {
-                    X = new[] { steps[best] }, Y = new[] { values[best] }, Name = $"best {name}", LegendGroup = name, ShowLegend = false,
-                    Visible = visible, Mode = ScatterMode.Markers, YAxis = yAxis,
-                    Marker = new Marker { Symbol = "star", Size = 14, Color = color, Line = new MarkerLine { Color = "#ffffff", Width = 1 } },
-                    HoverTemplate = "best " + name + ": %{y" + format + " at step %{x}<extra></extra>",
-                });
+                traces.Add(BestMarker.Star(steps[best], values[best], color, $"best {name}", name, "best " + name + ": %{y" + format + " at step %{x}<extra></extra>")
+                    with { Visible = visible, YAxis = yAxis });
                 if (metric == primary && split == primarySplit)
                     annotations.Add(new Annotation
                     {
