@@ -55,7 +55,9 @@ static class BrowserPage
         }
         finally
         {
-            await cdp.SendAsync("Target.closeTarget", new { targetId = target }, ct: ct);
+            // Its own deadline: a page that timed out must still close, and not hide why it failed.
+            using var closing = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await cdp.SendAsync("Target.closeTarget", new { targetId = target }, ct: closing.Token);
         }
     }
 

@@ -68,8 +68,9 @@ public class ReportInBrowserTests(ChromiumFixture chromium, ITestOutputHelper ou
         Assert.Equal([true, false, false, true], outputs.Select(o => o.Length > 1_000_000).ToArray());
         var file = Path.Combine(run.Folder, "notebook.html");
         File.WriteAllText(file, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n" + string.Join("\n<hr>\n", outputs) + "\n</body></html>", Encoding.UTF8);
+        using var timeout = new CancellationTokenSource(PageTimeout);
         var page = await BrowserPage.OpenAsync(chromium.Browser, file, Artifact("notebook.png"),
-            "String(document.querySelectorAll('.js-plotly-plot').length)", ready => ready == "4", Timeout());
+            "String(document.querySelectorAll('.js-plotly-plot').length)", ready => ready == "4", timeout.Token);
         Assert.Empty(page.ConsoleErrors);
         Assert.All(page.Plots.GetProperty("plots").EnumerateArray(), plot => Assert.True(plot.GetProperty("svg").GetBoolean() && plot.GetProperty("drawn").GetInt32() > 0));
     }
@@ -78,7 +79,8 @@ public class ReportInBrowserTests(ChromiumFixture chromium, ITestOutputHelper ou
     {
         var keep = Artifact(name + ".html");
         File.Copy(html, keep, overwrite: true);
-        var page = await BrowserPage.OpenAsync(chromium.Browser, html, Artifact(name + ".png"), RenderedFlag, flag => flag.Length > 0, Timeout());
+        using var timeout = new CancellationTokenSource(PageTimeout);
+        var page = await BrowserPage.OpenAsync(chromium.Browser, html, Artifact(name + ".png"), RenderedFlag, flag => flag.Length > 0, timeout.Token);
         output.WriteLine($"screenshot: {page.ScreenshotPath}\npage: {keep}");
         Assert.True(page.ConsoleErrors.Count == 0, "console errors:\n" + string.Join("\n", page.ConsoleErrors));
         Assert.Equal(expectedFigures.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Plots.GetProperty("rendered").GetString());
@@ -99,6 +101,6 @@ public class ReportInBrowserTests(ChromiumFixture chromium, ITestOutputHelper ou
 
     static string Artifact(string file) => Path.Combine(Directory.CreateDirectory(ChromiumFixture.ArtifactDirectory).FullName, file);
 
-    // Generous for a 2-core machine shared with other builds; a healthy run takes a few seconds.
-    static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+    // Generous for a 2-core machine shared with other builds; a healthy page takes a few seconds.
+    static readonly TimeSpan PageTimeout = TimeSpan.FromSeconds(60);
 }
