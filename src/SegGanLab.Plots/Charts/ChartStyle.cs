@@ -68,6 +68,9 @@ public static class ChartStyle
         ShowGrid = grid, GridColor = grid ? "#ebebeb" : null, ZeroLine = false, ShowLine = true, AutoMargin = true,
     };
 
+    /// <summary>A one-row legend above the plot, for charts with a y axis on the right where the legend usually sits.</summary>
+    public static Legend TopLegend { get; } = new() { Orientation = Orientation.H, X = 0, Y = 1.02, XAnchor = XAnchor.Left, YAnchor = YAnchor.Bottom };
+
     /// <summary>The viewer config: resizes with the page, no plotly logo, PNG download at 2x named <paramref name="fileName"/>.</summary>
     public static Config Config(string fileName) => new()
     {

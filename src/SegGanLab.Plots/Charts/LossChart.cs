@@ -57,7 +57,7 @@ public static class LossChart
                 var lrAxis = SubplotGrid.AxisId('y', sides.Count + extraAxes++);
                 axes[lrAxis] = ChartStyle.ValueAxis("learning rate", grid: false) with
                 {
-                    Overlaying = yId, Side = Side.Right, Anchor = xId, TickFormat = ".1e", RangeMode = RangeMode.ToZero,
+                    Overlaying = yId, Side = Side.Right, Anchor = xId, TickMode = TickMode.Auto, ExponentFormat = ExponentFormat.E, RangeMode = RangeMode.ToZero,
                 };
                 traces.Add(new Scatter
                 {
@@ -75,7 +75,7 @@ public static class LossChart
             {
                 Axes = axes, HoverMode = HoverMode.XUnified, Margin = new Margin { L = 64, R = 72, T = 96, B = 48 },
                 // Above the panels: at the right it would collide with the learning-rate axes.
-                Legend = new Legend { Orientation = Orientation.H, X = 0, Y = 1.02, XAnchor = XAnchor.Left, YAnchor = YAnchor.Bottom },
+                Legend = ChartStyle.TopLegend,
             },
             Config = ChartStyle.Config("losses"),
         };

@@ -51,7 +51,9 @@ public static class MetricChart
                 if (metric == primary && split == primarySplit)
                     annotations.Add(new Annotation
                     {
-                        X = steps[best], Y = values[best], YRef = yAxis, XRef = "x", ShowArrow = true, ArrowHead = 2, Ax = 0, Ay = -28,
+                        // Below the point (the best is at the top, near the title), leaning away from the nearer edge.
+                        X = steps[best], Y = values[best], YRef = yAxis, XRef = "x", ShowArrow = true, ArrowHead = 2, Ax = 0, Ay = 32,
+                        XAnchor = LeanAway(steps, steps[best]),
                         Text = string.Create(CultureInfo.InvariantCulture, $"best {metric} {values[best]:0.0#}{(deblur ? " dB" : "%")} @ step {steps[best]:0}"),
                         BgColor = "rgba(255,255,255,0.85)",
                     });
@@ -63,15 +65,24 @@ public static class MetricChart
             ["y"] = deblur ? ChartStyle.ValueAxis("PSNR (dB)") : ChartStyle.ValueAxis("percent") with { TickSuffix = "%", RangeMode = RangeMode.ToZero },
         };
         if (deblur && traces.Any(t => t.YAxis == "y2"))
-            axes["y2"] = ChartStyle.ValueAxis("SSIM", grid: false) with { Overlaying = "y", Side = Side.Right, Anchor = "x" };
+            axes["y2"] = ChartStyle.ValueAxis("SSIM", grid: false) with { Overlaying = "y", Side = Side.Right, Anchor = "x", TickMode = TickMode.Auto };
         return new Figure
         {
             Data = traces,
             Layout = ChartStyle.BaseLayout(title, 420) with
             {
-                Axes = axes, Annotations = annotations, HoverMode = HoverMode.Closest, Margin = new Margin { L = 64, R = deblur ? 72 : 24, T = 56, B = 48 },
+                Axes = axes, Annotations = annotations, HoverMode = HoverMode.Closest, Margin = new Margin { L = 64, R = deblur ? 72 : 24, T = deblur ? 88 : 56, B = 48 },
+                // With the SSIM axis at the right, the legend goes above the plot.
+                Legend = deblur ? ChartStyle.TopLegend : null,
             },
             Config = ChartStyle.Config("metrics"),
         };
+    }
+
+    static XAnchor LeanAway(double[] steps, double x)
+    {
+        var (first, last) = (steps.Min(), steps.Max());
+        var at = last > first ? (x - first) / (last - first) : 0.5;
+        return at > 2.0 / 3 ? XAnchor.Right : at < 1.0 / 3 ? XAnchor.Left : XAnchor.Center;
     }
 }

@@ -65,11 +65,17 @@ public sealed record Axis
     /// <summary>d3 format of tick labels (<c>".2f"</c>, <c>".1%"</c>, <c>"~s"</c>).</summary>
     public string? TickFormat { get; init; }
 
+    /// <summary>How very large and small tick values are written (<see cref="Plots.ExponentFormat.E"/>: <c>2e-4</c>).</summary>
+    public ExponentFormat? ExponentFormat { get; init; }
+
     /// <summary>Text after each tick label (<c>"%"</c>, <c>" dB"</c>).</summary>
     public string? TickSuffix { get; init; }
 
     /// <summary>Tick label angle in degrees.</summary>
     public double? TickAngle { get; init; }
+
+    /// <summary>How ticks are placed; give a secondary axis <see cref="Plots.TickMode.Auto"/> for round tick values.</summary>
+    public TickMode? TickMode { get; init; }
 
     /// <summary>Where ticks go (with <see cref="TickText"/>, their labels).</summary>
     public DataArray? TickVals { get; init; }

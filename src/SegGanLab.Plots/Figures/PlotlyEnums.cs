@@ -280,3 +280,31 @@ public enum GridRowOrder
     /// <summary>The first row is the bottom one.</summary>
     [JsonStringEnumMemberName("bottom to top")] BottomToTop,
 }
+
+/// <summary>How an axis writes very large and very small tick values.</summary>
+public enum ExponentFormat
+{
+    /// <summary>Plain digits.</summary>
+    None,
+    /// <summary><c>2e-4</c>: the usual way to write learning rates.</summary>
+    [JsonStringEnumMemberName("e")] E,
+    /// <summary><c>2×10⁻⁴</c>.</summary>
+    Power,
+    /// <summary>SI prefixes: <c>200µ</c>.</summary>
+    [JsonStringEnumMemberName("SI")] SI,
+    /// <summary>SI prefixes with <c>B</c> for billions (plotly's default).</summary>
+    [JsonStringEnumMemberName("B")] B,
+}
+
+/// <summary>How an axis places its ticks.</summary>
+public enum TickMode
+{
+    /// <summary>Round values chosen for the range.</summary>
+    Auto,
+    /// <summary>Every <c>dtick</c> from <c>tick0</c>.</summary>
+    Linear,
+    /// <summary>At <see cref="Axis.TickVals"/>.</summary>
+    Array,
+    /// <summary>Aligned with the ticks of the axis it overlays (plotly's default for overlaying axes: odd values).</summary>
+    Sync,
+}

@@ -21,7 +21,7 @@ static class KitchenSink
             Title = new Title { Text = "step", Font = font, Standoff = 4 }, Type = AxisType.Linear, Range = [0, 10],
             AutoRange = AutoRange.Off, RangeMode = RangeMode.ToZero, Domain = [0, 0.45], Anchor = "y", Side = Side.Bottom,
             Visible = true, ShowGrid = true, GridColor = "#eeeeee", ZeroLine = false, ShowLine = true, ShowTickLabels = true,
-            TickFormat = ".2f", TickSuffix = "%", TickAngle = -30, TickVals = new[] { 0.0, 5 }, TickText = new[] { "zero", "five" },
+            TickFormat = ".2f", ExponentFormat = ExponentFormat.E, TickSuffix = "%", TickAngle = -30, TickMode = TickMode.Array, TickVals = new[] { 0.0, 5 }, TickText = new[] { "zero", "five" },
             AutoMargin = true,
         };
         return new Figure
