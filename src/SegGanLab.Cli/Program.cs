@@ -12,5 +12,7 @@ var root = new RootCommand("SegGanLab: GAN-based semantic segmentation experimen
 {
     InfoCommand.Create(),
     KernelCommand.Create(),
+    ReportCommand.Create(),
+    CompareCommand.Create(),
 };
 return root.Parse(args).Invoke();

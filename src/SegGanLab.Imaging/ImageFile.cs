@@ -1,0 +1,144 @@
+using SegGanLab.Imaging.Jpeg;
+using SegGanLab.Imaging.Png;
+
+namespace SegGanLab.Imaging;
+
+/// <summary>
+/// Reads PNG and JPEG files and writes PNG. The format is told from the content, never the name.
+/// Every problem with the bytes is an <see cref="ImageFormatException"/> naming the file; the methods
+/// are thread-safe and keep no state between calls.
+/// </summary>
+/// <example>
+/// <code>
+/// var photo = ImageFile.Read("camvid/train/0001TP_006690.png", ColorMode.Rgb);  // 480x360x3
+/// var mask = ImageFile.Read("voc/SegmentationClass/2007_000032.png", ColorMode.Labels);
+/// byte cls = mask[x: 10, y: 20];                                                // a class index, 255 = boundary
+/// ImageFile.WritePng("pred.png", new ImageData(w, h, 1, labels, mask.Palette));
+/// </code>
+/// </example>
+public static class ImageFile
+{
+    /// <summary>The default of <see cref="MaxPixels"/>: 2^28 pixels (16384 x 16384).</summary>
+    public const long DefaultMaxPixels = 1L << 28;
+
+    const int InfoPrefixLength = 64 * 1024;
+    static long s_maxPixels = DefaultMaxPixels;
+
+    /// <summary>
+    /// The largest width x height a decode accepts; larger headers are rejected before any pixel
+    /// memory is allocated, so a corrupt or hostile header cannot exhaust memory. At most
+    /// <c>Array.MaxLength / 4</c>.
+    /// </summary>
+    public static long MaxPixels
+    {
+        get => Interlocked.Read(ref s_maxPixels);
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, Array.MaxLength / 4);
+            Interlocked.Exchange(ref s_maxPixels, value);
+        }
+    }
+
+    /// <summary>Reads and decodes the PNG or JPEG file at <paramref name="path"/>.</summary>
+    /// <exception cref="ImageFormatException">The file is not a readable PNG/JPEG, or cannot be read in <paramref name="mode"/>.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    public static ImageData Read(string path, ColorMode mode = ColorMode.Auto) => Decode(File.ReadAllBytes(path), mode, path);
+
+    /// <summary>Decodes an encoded PNG or JPEG; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <exception cref="ImageFormatException">The bytes are not a readable PNG/JPEG, or cannot be read in <paramref name="mode"/>.</exception>
+    public static ImageData Decode(ReadOnlySpan<byte> bytes, ColorMode mode = ColorMode.Auto, string? sourceName = null)
+    {
+        using var decoder = Open(bytes, mode, sourceName);
+        var o = decoder.Output;
+        var pixels = GC.AllocateUninitializedArray<byte>(o.ByteCount);
+        decoder.DecodeInto(bytes, pixels);
+        return new ImageData(o.Width, o.Height, o.Channels, pixels, o.Palette);
+    }
+
+    /// <summary>
+    /// Decodes into a caller's buffer (for loaders that reuse one per worker): the pixels fill the
+    /// first <see cref="DecodedImage.ByteCount"/> bytes of <paramref name="destination"/>, which must
+    /// hold at least <see cref="Identify"/>(bytes).<see cref="ImageInfo.ByteCountFor"/>(mode) bytes.
+    /// </summary>
+    /// <exception cref="ImageFormatException">The bytes are not a readable PNG/JPEG, or cannot be read in <paramref name="mode"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too small.</exception>
+    public static DecodedImage DecodeInto(ReadOnlySpan<byte> bytes, Span<byte> destination, ColorMode mode = ColorMode.Auto, string? sourceName = null)
+    {
+        using var decoder = Open(bytes, mode, sourceName);
+        var o = decoder.Output;
+        if (destination.Length < o.ByteCount)
+            throw new ArgumentException(
+                $"{sourceName ?? "The image"} decodes to {o.Width}x{o.Height}x{o.Channels} = {o.ByteCount} bytes but the destination holds {destination.Length}; " +
+                "size it with ImageFile.Identify(bytes).ByteCountFor(mode).", nameof(destination));
+        decoder.DecodeInto(bytes, destination[..o.ByteCount]);
+        return o;
+    }
+
+    /// <summary>Reads only the header of the file at <paramref name="path"/> (usually its first 64 KiB).</summary>
+    /// <exception cref="ImageFormatException">The file is not a readable PNG/JPEG.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    public static ImageInfo ReadInfo(string path)
+    {
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1))
+        {
+            var prefix = new byte[(int)Math.Min(stream.Length, InfoPrefixLength)];
+            stream.ReadExactly(prefix);
+            var info = IdentifyCore(prefix, path, isPrefix: stream.Length > prefix.Length);
+            if (info is not null) return info;
+        }
+        // The header runs past the prefix (large metadata before the image data): read it all.
+        return IdentifyCore(File.ReadAllBytes(path), path, isPrefix: false)!;
+    }
+
+    /// <summary>The header information of an encoded PNG or JPEG, without decoding its pixels.</summary>
+    /// <exception cref="ImageFormatException">The bytes are not a readable PNG/JPEG header.</exception>
+    public static ImageInfo Identify(ReadOnlySpan<byte> bytes, string? sourceName = null) => IdentifyCore(bytes, sourceName, isPrefix: false)!;
+
+    /// <summary>Encodes <paramref name="image"/> as PNG (see <see cref="EncodePng"/>) and writes it atomically: to a temporary file in the same folder, then renamed over <paramref name="path"/>.</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> does not exist.</exception>
+    public static void WritePng(string path, ImageData image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(folder))
+            throw new DirectoryNotFoundException($"Cannot write {path}: the folder {folder} does not exist; create it first.");
+        var bytes = EncodePng(image);
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="image"/> as PNG: 1 channel as gray (or as palette indices when it has a
+    /// palette, with tRNS when the palette has alpha), 2 as gray+alpha, 3 as RGB, 4 as RGBA; 8 bits per
+    /// sample, palette images packed to 1, 2 or 4 bits when the indices allow.
+    /// </summary>
+    public static byte[] EncodePng(ImageData image) => PngEncoder.Encode(image);
+
+    static PixelDecoder Open(ReadOnlySpan<byte> bytes, ColorMode mode, string? source)
+    {
+        if (!Enum.IsDefined(mode)) throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown ColorMode.");
+        return FormatSniffer.Detect(bytes, source) switch
+        {
+            ImageFormat.Png => PngDecoder.Open(bytes, mode, source),
+            _ => JpegDecoder.Open(bytes, mode, source),
+        };
+    }
+
+    static ImageInfo? IdentifyCore(ReadOnlySpan<byte> bytes, string? source, bool isPrefix) =>
+        FormatSniffer.Detect(bytes, source) switch
+        {
+            ImageFormat.Png => PngStructure.Parse(bytes, source, headerOnly: true, isPrefix)?.Info,
+            _ => JpegHeader.Parse(bytes, source, isPrefix),
+        };
+}

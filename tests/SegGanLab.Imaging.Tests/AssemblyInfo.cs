@@ -1,0 +1,2 @@
+global using SegGanLab.Imaging;
+global using Xunit;
