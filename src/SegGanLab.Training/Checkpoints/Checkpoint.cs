@@ -15,6 +15,7 @@ namespace SegGanLab.Training;
 /// <item>metadata <c>sched/&lt;role&gt;/...</c>: scheduler state;</item>
 /// <item>tensors <c>rng/torch</c> (the global CPU generator) and <c>rng/&lt;name&gt;</c>;</item>
 /// <item>tensors and metadata <c>extra/...</c>: <see cref="CheckpointExtras"/>;</item>
+/// <item>metadata <c>info/...</c>: the trainer's own entries (elapsed time, best metric);</item>
 /// <item>metadata <c>format</c> (= <see cref="Format"/>) and <c>step</c>.</item>
 /// </list>
 /// </summary>
@@ -23,8 +24,8 @@ public static class Checkpoint
     /// <summary>The value of the <c>format</c> metadata entry.</summary>
     public const string Format = "seggan-checkpoint/1";
 
-    /// <summary>Writes <paramref name="state"/> at <paramref name="step"/> to <paramref name="path"/>.</summary>
-    public static void Save(string path, TrainingState state, long step)
+    /// <summary>Writes <paramref name="state"/> at <paramref name="step"/> to <paramref name="path"/>, with <paramref name="info"/> as <c>info/</c> entries.</summary>
+    public static void Save(string path, TrainingState state, long step, IReadOnlyDictionary<string, string>? info = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         var tensors = new List<KeyValuePair<string, Tensor>>();
@@ -39,6 +40,7 @@ public static class Checkpoint
             owned.Add(t);
             tensors.Add(new(key, t));
         }
+        foreach (var (k, v) in info ?? new Dictionary<string, string>()) metadata[$"info/{k}"] = v;
         try
         {
             foreach (var (role, module) in state.Modules)
@@ -123,11 +125,18 @@ public static class Checkpoint
         }
     }
 
-    /// <summary>The step stored in a checkpoint, without loading it.</summary>
+    /// <summary>The step stored in a checkpoint, without restoring it.</summary>
     public static long ReadStep(string path)
     {
         using var file = SafeTensors.Load(path);
         return long.Parse(file.Metadata["step"], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The trainer's <c>info/</c> entries of a checkpoint (empty when it has none).</summary>
+    public static IReadOnlyDictionary<string, string> ReadInfo(string path)
+    {
+        using var file = SafeTensors.Load(path);
+        return Under(file.Metadata, "info/");
     }
 
     static Dictionary<string, T> Under<T>(IReadOnlyDictionary<string, T> all, string prefix) =>
