@@ -154,7 +154,8 @@ public static class ImageFile
     /// <summary>
     /// Encodes <paramref name="image"/> as PNG: 1 channel as gray (or as palette indices when it has a
     /// palette, with tRNS when the palette has alpha), 2 as gray+alpha, 3 as RGB, 4 as RGBA; 8 bits per
-    /// sample, palette images packed to 1, 2 or 4 bits when the indices allow.
+    /// sample, palette images packed to 1, 2 or 4 bits when the indices allow. Indices beyond the palette
+    /// (an ignore index such as 255 with a short class palette) get black entries, so the file stays valid.
     /// </summary>
     public static byte[] EncodePng(ImageData image) => PngEncoder.Encode(image);
 
