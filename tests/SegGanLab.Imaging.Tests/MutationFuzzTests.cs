@@ -12,7 +12,7 @@ public sealed class MaxPixelsCollection
 /// <summary>
 /// Thousands of seeded mutations of valid PNG and JPEG files (bit flips, truncations, insertions,
 /// deletions, duplicated blocks, chunk lengths, chunk data and headers with their CRCs recomputed,
-/// huge sizes): every decode, in every mode, either succeeds or throws
+/// huge sizes): every decode, in every mode and unreduced, either succeeds or throws
 /// <see cref="ImageFormatException"/>; never another exception, a crash or a hang.
 /// </summary>
 [Collection(MaxPixelsCollection.Name)]
@@ -58,6 +58,7 @@ public sealed class MutationFuzzTests
                     foreach (var mode in Modes)
                         Attempt(() => ImageFile.Decode(file, mode, "fuzz.bin"), i, kind, $"Decode {mode}", failures, outcomes);
                     Attempt(() => ImageFile.Identify(file, "fuzz.bin"), i, kind, "Identify", failures, outcomes);
+                    Attempt(() => ImageFile.DecodeSamples16(file, "fuzz.bin"), i, kind, "DecodeSamples16", failures, outcomes);
                 }
             });
             Assert.True(worker.Wait(TimeSpan.FromMinutes(3)), "the mutation run did not finish within 3 minutes: a decode hangs");
