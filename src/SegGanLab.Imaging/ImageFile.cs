@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using SegGanLab.Imaging.Jpeg;
 using SegGanLab.Imaging.Png;
 
@@ -18,7 +17,7 @@ namespace SegGanLab.Imaging;
 /// ImageFile.WritePng("pred.png", new ImageData(w, h, 1, labels, mask.Palette));
 /// </code>
 /// </example>
-public static class ImageFile
+public static partial class ImageFile
 {
     /// <summary>The default of <see cref="MaxPixels"/>: 2^28 pixels (16384 x 16384).</summary>
     public const long DefaultMaxPixels = 1L << 28;
@@ -109,38 +108,6 @@ public static class ImageFile
         return o;
     }
 
-    /// <summary>
-    /// Reads the samples of a 16-bit PNG without reducing them to 8 bits (instance ids, depth), as
-    /// stored: gray, gray+alpha, RGB or RGBA.
-    /// </summary>
-    /// <exception cref="ImageFormatException">The file is not a readable 16-bit PNG (8-bit and JPEG files are read with <see cref="Read"/>).</exception>
-    /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    public static ImageSamples16 ReadSamples16(string path)
-    {
-        var (bytes, length) = ReadPooled(path);
-        try
-        {
-            return DecodeSamples16(bytes.AsSpan(0, length), path);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
-    }
-
-    /// <summary>Decodes the samples of an encoded 16-bit PNG without reducing them (see <see cref="ReadSamples16"/>).</summary>
-    /// <exception cref="ImageFormatException">The bytes are not a readable 16-bit PNG.</exception>
-    public static ImageSamples16 DecodeSamples16(ReadOnlySpan<byte> bytes, string? sourceName = null)
-    {
-        if (FormatSniffer.Detect(bytes, sourceName) != ImageFormat.Png)
-            throw new ImageFormatException(sourceName, "JPEG holds 8-bit samples, not 16-bit ones; read it with ImageFile.Read");
-        using var decoder = PngDecoder.OpenSamples16(bytes, sourceName);
-        var o = decoder.Output;
-        var samples = GC.AllocateUninitializedArray<ushort>(o.Width * o.Height * o.Channels);
-        decoder.DecodeInto(bytes, MemoryMarshal.AsBytes(samples.AsSpan()));
-        return new ImageSamples16(o.Width, o.Height, o.Channels, samples);
-    }
-
     /// <summary>Reads only the header of the file at <paramref name="path"/> (usually its first 64 KiB).</summary>
     /// <exception cref="ImageFormatException">The file is not a readable PNG/JPEG.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
@@ -160,37 +127,6 @@ public static class ImageFile
     /// <summary>The header information of an encoded PNG or JPEG, without decoding its pixels.</summary>
     /// <exception cref="ImageFormatException">The bytes are not a readable PNG/JPEG header.</exception>
     public static ImageInfo Identify(ReadOnlySpan<byte> bytes, string? sourceName = null) => IdentifyCore(bytes, sourceName, isPrefix: false)!;
-
-    /// <summary>Encodes <paramref name="image"/> as PNG (see <see cref="EncodePng"/>) and writes it atomically: to a temporary file in the same folder, then renamed over <paramref name="path"/>.</summary>
-    /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> does not exist.</exception>
-    public static void WritePng(string path, ImageData image)
-    {
-        ArgumentNullException.ThrowIfNull(image);
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(folder))
-            throw new DirectoryNotFoundException($"Cannot write {path}: the folder {folder} does not exist; create it first.");
-        var bytes = EncodePng(image);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Encodes <paramref name="image"/> as PNG: 1 channel as gray (or as palette indices when it has a
-    /// palette, with tRNS when the palette has alpha), 2 as gray+alpha, 3 as RGB, 4 as RGBA; 8 bits per
-    /// sample, palette images packed to 1, 2 or 4 bits when the indices allow. Indices beyond the palette
-    /// (an ignore index such as 255 with a short class palette) get black entries, so the file stays valid.
-    /// </summary>
-    public static byte[] EncodePng(ImageData image) => PngEncoder.Encode(image);
 
     static PixelDecoder Open(ReadOnlySpan<byte> bytes, ColorMode mode, string? source)
     {
