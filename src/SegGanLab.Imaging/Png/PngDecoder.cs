@@ -4,8 +4,9 @@ namespace SegGanLab.Imaging.Png;
 
 /// <summary>
 /// Decodes a PNG whose chunks <see cref="PngStructure"/> has validated: inflates the IDAT stream
-/// scanline by scanline (zlib through <see cref="System.IO.Compression.ZLibStream"/>), undoes the filters, and converts each
-/// scanline straight into the output (for Adam7, each pass's scanlines into their columns).
+/// scanline by scanline (zlib through <see cref="System.IO.Compression.ZLibStream"/>), undoes the
+/// filters, and converts each scanline straight into the output (for Adam7, each pass's scanlines
+/// into their columns).
 /// </summary>
 internal sealed class PngDecoder : PixelDecoder
 {
@@ -40,9 +41,12 @@ internal sealed class PngDecoder : PixelDecoder
     public static PngDecoder OpenSamples16(ReadOnlySpan<byte> data, string? source)
     {
         var png = Check(data, source);
-        if (png.Header.BitDepth != 16)
-            throw new ImageFormatException(source, $"the PNG holds {png.Header.Describe()} samples, not 16-bit ones; read it with ImageFile.Read");
-        return new PngDecoder(png, new PngSamples16Sink(png.Header.Channels), source);
+        var h = png.Header;
+        if (h.BitDepth != 16)
+            throw new ImageFormatException(source, $"the PNG holds {h.Describe()} samples, not 16-bit ones; read it with ImageFile.Read");
+        if (2L * h.Width * h.Height * h.Channels > Array.MaxLength)
+            throw new ImageFormatException(source, $"{h.Width}x{h.Height} {h.Describe()} samples need more bytes than one array can hold");
+        return new PngDecoder(png, new PngSamples16Sink(h.Channels), source);
     }
 
     static PngStructure Check(ReadOnlySpan<byte> data, string? source)
