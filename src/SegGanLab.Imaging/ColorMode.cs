@@ -8,8 +8,9 @@ public enum ColorMode
 {
     /// <summary>
     /// As stored: gray 1 channel, gray+alpha 2, RGB 3, RGBA 4, palette 1 channel of indices with
-    /// <see cref="ImageData.Palette"/> set. Gray of 1, 2 or 4 bits is scaled to 0..255. JPEG gives
-    /// gray 1 channel or colour 3 (CMYK converted to RGB).
+    /// <see cref="ImageData.Palette"/> set. Gray of 1, 2 or 4 bits is scaled to 0..255. A tRNS colour
+    /// key of a gray or RGB PNG adds no alpha channel (as PIL). JPEG gives gray 1 channel or colour 3
+    /// (CMYK converted to RGB).
     /// </summary>
     Auto,
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using SegGanLab.Imaging.Jpeg;
 using SegGanLab.Imaging.Png;
 
@@ -16,7 +17,7 @@ namespace SegGanLab.Imaging;
 /// ImageFile.WritePng("pred.png", new ImageData(w, h, 1, labels, mask.Palette));
 /// </code>
 /// </example>
-public static class ImageFile
+public static partial class ImageFile
 {
     /// <summary>The default of <see cref="MaxPixels"/>: 2^28 pixels (16384 x 16384).</summary>
     public const long DefaultMaxPixels = 1L << 28;
@@ -43,7 +44,39 @@ public static class ImageFile
     /// <summary>Reads and decodes the PNG or JPEG file at <paramref name="path"/>.</summary>
     /// <exception cref="ImageFormatException">The file is not a readable PNG/JPEG, or cannot be read in <paramref name="mode"/>.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    public static ImageData Read(string path, ColorMode mode = ColorMode.Auto) => Decode(File.ReadAllBytes(path), mode, path);
+    public static ImageData Read(string path, ColorMode mode = ColorMode.Auto)
+    {
+        var (bytes, length) = ReadPooled(path);
+        try
+        {
+            return Decode(bytes.AsSpan(0, length), mode, path);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>
+    /// Reads and decodes the file at <paramref name="path"/> into a caller's buffer, allocating
+    /// nothing per image (the file's bytes pass through a pooled buffer): for loaders that keep one
+    /// pixel buffer per worker. See <see cref="DecodeInto"/>.
+    /// </summary>
+    /// <exception cref="ImageFormatException">The file is not a readable PNG/JPEG, or cannot be read in <paramref name="mode"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too small.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    public static DecodedImage ReadInto(string path, Span<byte> destination, ColorMode mode = ColorMode.Auto)
+    {
+        var (bytes, length) = ReadPooled(path);
+        try
+        {
+            return DecodeInto(bytes.AsSpan(0, length), destination, mode, path);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
 
     /// <summary>Decodes an encoded PNG or JPEG; <paramref name="sourceName"/> names it in errors.</summary>
     /// <exception cref="ImageFormatException">The bytes are not a readable PNG/JPEG, or cannot be read in <paramref name="mode"/>.</exception>
@@ -95,36 +128,6 @@ public static class ImageFile
     /// <exception cref="ImageFormatException">The bytes are not a readable PNG/JPEG header.</exception>
     public static ImageInfo Identify(ReadOnlySpan<byte> bytes, string? sourceName = null) => IdentifyCore(bytes, sourceName, isPrefix: false)!;
 
-    /// <summary>Encodes <paramref name="image"/> as PNG (see <see cref="EncodePng"/>) and writes it atomically: to a temporary file in the same folder, then renamed over <paramref name="path"/>.</summary>
-    /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> does not exist.</exception>
-    public static void WritePng(string path, ImageData image)
-    {
-        ArgumentNullException.ThrowIfNull(image);
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(folder))
-            throw new DirectoryNotFoundException($"Cannot write {path}: the folder {folder} does not exist; create it first.");
-        var bytes = EncodePng(image);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Encodes <paramref name="image"/> as PNG: 1 channel as gray (or as palette indices when it has a
-    /// palette, with tRNS when the palette has alpha), 2 as gray+alpha, 3 as RGB, 4 as RGBA; 8 bits per
-    /// sample, palette images packed to 1, 2 or 4 bits when the indices allow.
-    /// </summary>
-    public static byte[] EncodePng(ImageData image) => PngEncoder.Encode(image);
-
     static PixelDecoder Open(ReadOnlySpan<byte> bytes, ColorMode mode, string? source)
     {
         if (!Enum.IsDefined(mode)) throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown ColorMode.");
@@ -133,6 +136,29 @@ public static class ImageFile
             ImageFormat.Png => PngDecoder.Open(bytes, mode, source),
             _ => JpegDecoder.Open(bytes, mode, source),
         };
+    }
+
+    // Encoded files are often over 85 KB; reading them into pooled arrays spares the large-object
+    // heap one allocation per image (and the gen-2 collections that churn would cause).
+    static (byte[] Bytes, int Length) ReadPooled(string path)
+    {
+        using var handle = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(handle);
+        if (length > Array.MaxLength)
+            throw new ImageFormatException(path, $"the file has {length} bytes, more than any image this library reads");
+        var bytes = ArrayPool<byte>.Shared.Rent((int)length);
+        var read = 0;
+        try
+        {
+            int n;
+            while (read < length && (n = RandomAccess.Read(handle, bytes.AsSpan(read, (int)length - read), read)) > 0) read += n;
+            return (bytes, read);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            throw;
+        }
     }
 
     static ImageInfo? IdentifyCore(ReadOnlySpan<byte> bytes, string? source, bool isPrefix) =>

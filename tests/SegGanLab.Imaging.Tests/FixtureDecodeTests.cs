@@ -44,6 +44,23 @@ public sealed class FixtureDecodeTests
 
     [Theory]
     [MemberData(nameof(Files))]
+    public void ReadInto_DecodesTheFileIntoAReusedBuffer(string file)
+    {
+        var fixture = Fixtures.Get(file);
+        var expected = fixture.Expected[ColorMode.Rgb];
+        var buffer = new byte[expected.Pixels.Length];
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var result = ImageFile.ReadInto(fixture.Path, buffer, ColorMode.Rgb);
+            Assert.Equal((expected.Width, expected.Height, 3), (result.Width, result.Height, result.Channels));
+            ImageAssert.Samples(expected.Pixels, buffer, result.Width, 3, $"{file} as Rgb, pass {pass}");
+        }
+        var e = Assert.Throws<ArgumentException>(() => ImageFile.ReadInto(fixture.Path, buffer.AsSpan(1), ColorMode.Rgb));
+        Assert.Contains(fixture.Path, e.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
     public void ReadInfo_ReportsTheHeader(string file)
     {
         var fixture = Fixtures.Get(file);

@@ -7,7 +7,7 @@ public sealed record FixtureExpectation(int Width, int Height, int Channels, byt
 
 /// <summary>One file of Fixtures/, written by an independent encoder, with its header and decodes.</summary>
 public sealed record Fixture(string File, ImageFormat Format, string Covers, ImageInfo Info,
-    IReadOnlyDictionary<ColorMode, FixtureExpectation> Expected)
+    IReadOnlyDictionary<ColorMode, FixtureExpectation> Expected, ushort[]? Samples16)
 {
     /// <summary>The file's path in the test output.</summary>
     public string Path => Fixtures.PathOf(File);
@@ -68,7 +68,10 @@ public static class Fixtures
             i.GetProperty("interlaced").GetBoolean(), i.GetProperty("palette_size").GetInt32());
         var expected = f.GetProperty("expected").EnumerateObject()
             .ToDictionary(p => Enum.Parse<ColorMode>(p.Name), p => ReadExpectation(p.Value));
-        return new Fixture(f.GetProperty("file").GetString()!, format, f.GetProperty("covers").GetString()!, info, expected);
+        var samples16 = f.TryGetProperty("samples16", out var s16)
+            ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(Convert.FromBase64String(s16.GetString()!)).ToArray()
+            : null;
+        return new Fixture(f.GetProperty("file").GetString()!, format, f.GetProperty("covers").GetString()!, info, expected, samples16);
     }
 
     static FixtureExpectation ReadExpectation(JsonElement e)

@@ -18,7 +18,8 @@ files decode to in fixtures.json:
                  "expected": {"Auto"|"Rgb"|"Gray"|"Labels":
                                 {"width", "height", "channels", "pixels": base64,
                                  "palette": [[r, g, b], ...] | null, "alpha": [...] | null}
-                              | {"error": "colour"|"label-range"}}}]}
+                              | {"error": "colour"|"label-range"}},
+                 "samples16": base64 of little-endian uint16 (16-bit PNGs only)}]}
 
 Truth comes from a decoder other than ours: PIL's own PNG decoder (it does not
 use libpng) and PIL's libjpeg-turbo for JPEG; for 16-bit samples, which PIL
@@ -300,6 +301,9 @@ def add_png(name, covers, ctype, depth, interlaced, source, values16=None, palet
         "info": {"width": w, "height": h, "color_type": COLOR_TYPES[ctype], "bit_depth": depth,
                  "interlaced": bool(interlaced), "palette_size": len(plte[0]) // 3 if plte else 0},
         "expected": expectations(stored, ctype, depth, palette, alpha, values16 if values16 is not None else v)})
+    if depth == 16:
+        # The unreduced samples (ImageFile.ReadSamples16), little-endian uint16.
+        FIXTURES[-1]["samples16"] = base64.b64encode(np.ascontiguousarray(values16, "<u2").tobytes()).decode("ascii")
     assert palette_size in (-1, len(plte[0]) // 3 if plte else 0), name
 
 

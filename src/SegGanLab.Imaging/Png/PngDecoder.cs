@@ -4,8 +4,9 @@ namespace SegGanLab.Imaging.Png;
 
 /// <summary>
 /// Decodes a PNG whose chunks <see cref="PngStructure"/> has validated: inflates the IDAT stream
-/// scanline by scanline (zlib through <see cref="System.IO.Compression.ZLibStream"/>), undoes the filters, and converts each
-/// scanline straight into the output (for Adam7, each pass's scanlines into their columns).
+/// scanline by scanline (zlib through <see cref="System.IO.Compression.ZLibStream"/>), undoes the
+/// filters, and converts each scanline straight into the output (for Adam7, each pass's scanlines
+/// into their columns).
 /// </summary>
 internal sealed class PngDecoder : PixelDecoder
 {
@@ -17,13 +18,13 @@ internal sealed class PngDecoder : PixelDecoder
         [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)];
 
     readonly PngStructure _png;
-    readonly PngRowConverter _converter;
+    readonly IPngRowSink _sink;
     readonly string? _source;
 
-    PngDecoder(PngStructure png, PngRowConverter converter, string? source)
+    PngDecoder(PngStructure png, IPngRowSink sink, string? source)
     {
-        (_png, _converter, _source) = (png, converter, source);
-        Output = new DecodedImage(png.Header.Width, png.Header.Height, converter.OutChannels, converter.Palette);
+        (_png, _sink, _source) = (png, sink, source);
+        Output = new DecodedImage(png.Header.Width, png.Header.Height, sink.OutChannels, sink.Palette);
     }
 
     /// <inheritdoc/>
@@ -31,6 +32,24 @@ internal sealed class PngDecoder : PixelDecoder
 
     /// <summary>Parses and checks a PNG for a decode in <paramref name="mode"/>.</summary>
     public static PngDecoder Open(ReadOnlySpan<byte> data, ColorMode mode, string? source)
+    {
+        var png = Check(data, source);
+        return new PngDecoder(png, PngRowConverter.Create(png, mode, source), source);
+    }
+
+    /// <summary>Parses and checks a 16-bit PNG for a decode that keeps its samples (two bytes each, native order).</summary>
+    public static PngDecoder OpenSamples16(ReadOnlySpan<byte> data, string? source)
+    {
+        var png = Check(data, source);
+        var h = png.Header;
+        if (h.BitDepth != 16)
+            throw new ImageFormatException(source, $"the PNG holds {h.Describe()} samples, not 16-bit ones; read it with ImageFile.Read");
+        if (2L * h.Width * h.Height * h.Channels > Array.MaxLength)
+            throw new ImageFormatException(source, $"{h.Width}x{h.Height} {h.Describe()} samples need more bytes than one array can hold");
+        return new PngDecoder(png, new PngSamples16Sink(h.Channels), source);
+    }
+
+    static PngStructure Check(ReadOnlySpan<byte> data, string? source)
     {
         var png = PngStructure.Parse(data, source, headerOnly: false, isPrefix: false)!;
         var h = png.Header;
@@ -46,7 +65,7 @@ internal sealed class PngDecoder : PixelDecoder
             throw new ImageFormatException(source,
                 $"the header declares {h.Width}x{h.Height} ({raw} bytes of scanlines) but the file holds only {png.ImageDataLength} " +
                 "compressed bytes, which cannot inflate to that: truncated or corrupt PNG");
-        return new PngDecoder(png, PngRowConverter.Create(png, mode, source), source);
+        return png;
     }
 
     /// <inheritdoc/>
@@ -54,7 +73,7 @@ internal sealed class PngDecoder : PixelDecoder
     {
         var h = _png.Header;
         var rowLength = (int)h.RowBytes(h.Width) + 1;
-        var stride = Output.Width * Output.Channels;
+        var stride = Output.Width * Output.Channels * _sink.BytesPerSample;
         var current = ArrayPool<byte>.Shared.Rent(rowLength);
         var prior = ArrayPool<byte>.Shared.Rent(rowLength);
         try
@@ -79,7 +98,7 @@ internal sealed class PngDecoder : PixelDecoder
                             throw new ImageFormatException(_source,
                                 $"scanline {r}{PassName(p, passes.Length)} has filter type {row[0]}; PNG defines 0 to 4: corrupt image data");
                         var y = y0 + r * dy;
-                        _converter.Convert(row[1..], width, destination.Slice(y * stride, stride), x0, dx, y);
+                        _sink.Convert(row[1..], width, destination.Slice(y * stride, stride), x0, dx, y);
                         (current, prior) = (prior, current);
                     }
                 }

@@ -115,7 +115,8 @@ internal static class PngEncoder
         return max;
     }
 
-    static void WriteChunk(Stream file, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
+    /// <summary>Writes one chunk: length, type, data and the CRC of type and data.</summary>
+    internal static void WriteChunk(Stream file, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
     {
         Span<byte> word = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(word, (uint)data.Length);

@@ -87,14 +87,40 @@ internal static class PngFilter
         return (byte)(pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
     }
 
-    // Hot path of most photos: branch-free (image data defeats branch prediction) and without bounds
-    // checks (the caller guarantees prior.Length >= row.Length).
+    // The hot path of most photos. Each byte depends on the decoded byte one pixel to the left, so the
+    // work cannot run along the row; for pixels of 3 to 8 bytes it runs across the pixel's bytes in
+    // 16-bit vector lanes instead (the first pixel needs no special case: with a = c = 0 the
+    // predictor picks b). The caller guarantees prior.Length >= row.Length.
     static void UndoPaeth(Span<byte> row, ReadOnlySpan<byte> prior, int stride)
     {
         ref var r = ref MemoryMarshal.GetReference(row);
         ref var p = ref MemoryMarshal.GetReference(prior);
         var n = row.Length;
         var i = 0;
+        if (stride >= 3 && Vector128.IsHardwareAccelerated)
+        {
+            // 8-byte loads and stores; lanes past the pixel get no prediction, so the next pixel's
+            // bytes are stored back unchanged.
+            var own = Vector128.LessThan(Vector128.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector128.Create((short)stride));
+            var low = Vector128.Create((short)0xFF);
+            Vector128<short> a = default, c = default;
+            for (; i + 8 <= n; i += stride)
+            {
+                var b = Widen(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref p, i)));
+                var x = Widen(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref r, i)));
+                var bc = b - c;
+                var ac = a - c;
+                var pa = Vector128.Abs(bc);
+                var pb = Vector128.Abs(ac);
+                var pc = Vector128.Abs(bc + ac);
+                var least = Vector128.Min(pa, Vector128.Min(pb, pc));
+                var predicted = Vector128.ConditionalSelect(Vector128.Equals(pa, least), a,
+                    Vector128.ConditionalSelect(Vector128.Equals(pb, least), b, c));
+                a = (x + (predicted & own)) & low;
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref r, i), Vector128.Narrow(a.AsUInt16(), a.AsUInt16()).AsUInt64().ToScalar());
+                c = b;
+            }
+        }
         for (; i < stride && i < n; i++) Unsafe.Add(ref r, i) += Unsafe.Add(ref p, i);
         for (; i < n; i++)
         {
@@ -109,6 +135,8 @@ internal static class PngFilter
             Unsafe.Add(ref r, i) += (byte)((a & ~notA) | (bc & notA));
         }
     }
+
+    static Vector128<short> Widen(ulong eightBytes) => Vector128.WidenLower(Vector128.CreateScalarUnsafe(eightBytes).AsByte()).AsInt16();
 
     static void AddUp(Span<byte> row, ReadOnlySpan<byte> prior)
     {

@@ -8,7 +8,7 @@ namespace SegGanLab.Imaging.Png;
 /// rounded to 8 bits or kept as labels), then converts channels and writes every pixel at its
 /// column (a step above 1 for Adam7 passes).
 /// </summary>
-internal sealed class PngRowConverter
+internal sealed class PngRowConverter : IPngRowSink
 {
     enum Conversion { Copy, First, Replicate, DropAlpha, Luma, PaletteRgb, PaletteLuma }
 
@@ -52,16 +52,16 @@ internal sealed class PngRowConverter
     /// <summary>A converter for <paramref name="png"/> read in <paramref name="mode"/>; throws for colour read as labels.</summary>
     public static PngRowConverter Create(PngStructure png, ColorMode mode, string? source) => new(png, mode, source);
 
-    /// <summary>Channels of each output pixel.</summary>
+    /// <inheritdoc/>
     public int OutChannels { get; }
 
-    /// <summary>The palette the output indexes into, or null when it holds samples.</summary>
+    /// <inheritdoc/>
+    public int BytesPerSample => 1;
+
+    /// <inheritdoc/>
     public Palette? Palette { get; }
 
-    /// <summary>
-    /// Converts <paramref name="count"/> pixels of the unfiltered <paramref name="raw"/> scanline of
-    /// image row <paramref name="y"/> into <paramref name="outRow"/>, pixel i at column x0 + i * dx.
-    /// </summary>
+    /// <inheritdoc/>
     public void Convert(ReadOnlySpan<byte> raw, int count, Span<byte> outRow, int x0, int dx, int y)
     {
         var s = Unpack(raw, count * _inChannels, x0, dx, y);

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
+using SegGanLab.Imaging.Png;
 
 namespace SegGanLab.Imaging.Tests.Png;
 
@@ -47,24 +48,8 @@ public sealed class PngChunks
     {
         using var file = new MemoryStream();
         file.Write(Signature);
-        foreach (var (type, data) in Chunks) WriteChunk(file, type, data);
+        foreach (var (type, data) in Chunks) PngEncoder.WriteChunk(file, Encoding.ASCII.GetBytes(type), data);
         return file.ToArray();
-    }
-
-    /// <summary>Writes one chunk with its length and CRC.</summary>
-    public static void WriteChunk(Stream file, string type, ReadOnlySpan<byte> data)
-    {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(word, (uint)data.Length);
-        file.Write(word);
-        var name = Encoding.ASCII.GetBytes(type);
-        file.Write(name);
-        file.Write(data);
-        var crc = new Crc32();
-        crc.Append(name);
-        crc.Append(data);
-        BinaryPrimitives.WriteUInt32BigEndian(word, crc.GetCurrentHashAsUInt32());
-        file.Write(word);
     }
 
     /// <summary>Recomputes the CRC of every complete chunk of <paramref name="png"/> in place (for mutation tests).</summary>

@@ -127,6 +127,24 @@ public sealed class PngErrorTests
     }
 
     [Fact]
+    public void IndicesBeyondAShortPalette_AreKeptAsLabels_AndShowBlackAsColours()
+    {
+        var mask = TestImages.Mask(9, 4, 6, 6, 3);
+        var chunks = PngChunks.Parse(ImageFile.EncodePng(mask));
+        chunks.Chunks[chunks.IndexOf("PLTE")] = ("PLTE", chunks.Data("PLTE")[..6]); // 2 of 6 colours
+        chunks.Chunks.Insert(chunks.IndexOf("IDAT"), ("tRNS", new byte[5])); // longer than the palette: ignored
+        var png = chunks.Build();
+        Assert.Equal(mask.Pixels, ImageFile.Decode(png, ColorMode.Labels).Pixels);
+        Assert.False(ImageFile.Decode(png).Palette!.HasAlpha);
+        var rgb = ImageFile.Decode(png, ColorMode.Rgb);
+        for (var i = 0; i < mask.Pixels.Length; i++)
+        {
+            var expected = mask.Pixels[i] < 2 ? mask.Palette![mask.Pixels[i]] : new Rgb24(0, 0, 0);
+            Assert.Equal(expected, new Rgb24(rgb.Pixels[3 * i], rgb.Pixels[3 * i + 1], rgb.Pixels[3 * i + 2]));
+        }
+    }
+
+    [Fact]
     public void PlteInAGrayImage_IsAnError()
     {
         var chunks = PngChunks.Parse(ImageFile.EncodePng(TestImages.Noise(4, 4, 1, 1)));
