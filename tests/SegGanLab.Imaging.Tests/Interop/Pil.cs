@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using SegGanLab.Tests;
 
 namespace SegGanLab.Imaging.Tests.Interop;
 
@@ -23,39 +23,11 @@ public sealed record PilImage(string File, string Mode, int Width, int Height, i
 /// <summary>Runs Interop/pil_decode.py with Debian's Python and PIL, never a mock.</summary>
 public static class Pil
 {
-    const string Exe = "/usr/bin/python3";
-    const string Setup = "run ./test.sh once, which installs python3-pil and python3-numpy";
-
     /// <summary>PIL's decodes of <paramref name="files"/>, optionally converted to <paramref name="mode"/> ("RGB", "L") first.</summary>
     public static IReadOnlyList<PilImage> Decode(IEnumerable<string> files, string? mode = null)
     {
-        if (!File.Exists(Exe)) Assert.Fail($"{Exe} is missing; the PIL interop tests need Debian's Python: {Setup}.");
-        var start = new ProcessStartInfo(Exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Interop", "pil_decode.py"));
-        if (mode is not null)
-        {
-            start.ArgumentList.Add("--mode");
-            start.ArgumentList.Add(mode);
-        }
-        foreach (var f in files) start.ArgumentList.Add(f);
-        start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("pil_decode.py did not finish within 2 minutes.");
-        }
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            var error = stderr.Result.Trim();
-            if (error.Contains("ModuleNotFoundError", StringComparison.Ordinal))
-                Assert.Fail($"pil_decode.py needs a module {Exe} lacks ({error.Split('\n')[^1]}): {Setup}.");
-            Assert.Fail($"pil_decode.py failed with exit code {process.ExitCode}:\n{error}");
-        }
-        using var doc = JsonDocument.Parse(stdout.Result);
+        var args = (mode is null ? Array.Empty<string>() : ["--mode", mode]).Concat(files).ToArray();
+        using var doc = PythonProcess.RunJson(Path.Combine(AppContext.BaseDirectory, "Interop", "pil_decode.py"), args);
         return doc.RootElement.EnumerateArray().Select(Read).ToArray();
     }
 
