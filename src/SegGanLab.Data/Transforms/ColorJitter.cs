@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace SegGanLab.Data;
@@ -39,19 +40,28 @@ public sealed class ColorJitter : JointTransform
         var saturation = Factor(ref random, Saturation);
         var hue = (float)random.Uniform(-Hue, Hue);
         var rgb = sample.Image;
-        var px = new float[rgb.Length];
-        for (var i = 0; i < rgb.Length; i++) px[i] = rgb[i];
-        foreach (var step in order)
+        // A pooled float copy: the steps must not round to bytes in between (torchvision's float path).
+        var buffer = ArrayPool<float>.Shared.Rent(rgb.Length);
+        try
         {
-            switch (step)
+            var px = buffer.AsSpan(0, rgb.Length);
+            for (var i = 0; i < rgb.Length; i++) px[i] = rgb[i];
+            foreach (var step in order)
             {
-                case 0 when brightness != 1: Blend(px, brightness, 0, null); break;
-                case 1 when contrast != 1: Blend(px, contrast, MeanGray(px), null); break;
-                case 2 when saturation != 1: Blend(px, saturation, 0, px); break;
-                case 3 when hue != 0: ColorSpace.ShiftHue(px, hue); break;
+                switch (step)
+                {
+                    case 0 when brightness != 1: Blend(px, brightness, 0, perPixelGray: false); break;
+                    case 1 when contrast != 1: Blend(px, contrast, MeanGray(px), perPixelGray: false); break;
+                    case 2 when saturation != 1: Blend(px, saturation, 0, perPixelGray: true); break;
+                    case 3 when hue != 0: ColorSpace.ShiftHue(px, hue); break;
+                }
             }
+            for (var i = 0; i < rgb.Length; i++) rgb[i] = (byte)(px[i] + 0.5f);
         }
-        for (var i = 0; i < rgb.Length; i++) rgb[i] = (byte)(px[i] + 0.5f);
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
         return sample;
     }
 
@@ -59,17 +69,17 @@ public sealed class ColorJitter : JointTransform
         strength == 0 ? 1f : (float)random.Uniform(Math.Max(0, 1 - strength), 1 + strength);
 
     // out = f*x + (1-f)*base, clamped to 0..255; base is a constant or, for saturation, each pixel's grey level.
-    static void Blend(float[] px, float factor, float constant, float[]? perPixelGray)
+    static void Blend(Span<float> px, float factor, float constant, bool perPixelGray)
     {
         var rest = 1 - factor;
         for (var i = 0; i < px.Length; i += 3)
         {
-            var baseline = perPixelGray is null ? constant : ColorSpace.Gray(px[i], px[i + 1], px[i + 2]);
+            var baseline = perPixelGray ? ColorSpace.Gray(px[i], px[i + 1], px[i + 2]) : constant;
             for (var k = 0; k < 3; k++) px[i + k] = Math.Clamp(factor * px[i + k] + rest * baseline, 0f, 255f);
         }
     }
 
-    static float MeanGray(float[] px)
+    static float MeanGray(ReadOnlySpan<float> px)
     {
         double sum = 0;
         for (var i = 0; i < px.Length; i += 3) sum += ColorSpace.Gray(px[i], px[i + 1], px[i + 2]);

@@ -7,7 +7,7 @@ internal static class ColorSpace
     public static float Gray(float r, float g, float b) => 0.299f * r + 0.587f * g + 0.114f * b;
 
     /// <summary>Rotates every pixel's hue by <paramref name="shift"/> (a fraction of the circle) in HSV space.</summary>
-    public static void ShiftHue(float[] px, float shift)
+    public static void ShiftHue(Span<float> px, float shift)
     {
         for (var i = 0; i < px.Length; i += 3)
         {
