@@ -98,6 +98,8 @@ public class DataLoaderTests
         }
         Assert.Equal(saved, loader.PositionOfStep(6));
         Assert.Equal(6, loader.StepOf(saved));
+        Assert.Equal(saved, LoaderPosition.Parse(saved.ToString()));   // checkpoints keep it as a string
+        Assert.Throws<FormatException>(() => LoaderPosition.Parse("1/2"));
     }
 
     [Fact]
