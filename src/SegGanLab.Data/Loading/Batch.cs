@@ -1,0 +1,42 @@
+using SegGanLab.Torch;
+
+namespace SegGanLab.Data;
+
+/// <summary>
+/// One collated batch: normalised images as float32 [N,3,H,W] and labels as int64 [N,H,W] (the
+/// ignore index kept; 0/1 for binary datasets), on the loader's device. The consumer owns both
+/// tensors: dispose the batch, or let the dispose scope that was open when it was taken do it.
+/// </summary>
+public sealed class Batch : IDisposable
+{
+    internal Batch(Tensor images, Tensor masks, int[] indices, string[] names, LoaderPosition position) =>
+        (Images, Masks, Indices, Names, Position) = (images, masks, indices, names, position);
+
+    /// <summary>float32 [N,3,H,W], normalised by the pipeline's <see cref="Normalization"/>.</summary>
+    public Tensor Images { get; }
+
+    /// <summary>int64 [N,H,W]: class indices and the ignore index.</summary>
+    public Tensor Masks { get; }
+
+    /// <summary>The dataset index of each sample.</summary>
+    public IReadOnlyList<int> Indices { get; }
+
+    /// <summary>The name (path or synthetic id) of each sample.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>Where this batch sits in the loader's sequence.</summary>
+    public LoaderPosition Position { get; }
+
+    /// <summary>The number of samples.</summary>
+    public int Count => Indices.Count;
+
+    /// <summary>Disposes both tensors.</summary>
+    public void Dispose()
+    {
+        Images.Dispose();
+        Masks.Dispose();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Batch({Position}: {Count} samples, images {Images}, masks {Masks})";
+}

@@ -1,0 +1,41 @@
+namespace SegGanLab.Data;
+
+/// <summary>Parameters of the synthetic scenes; the defaults are calibrated so a small U-Net learns them within minutes.</summary>
+public sealed record SyntheticOptions
+{
+    /// <summary>The calibrated defaults.</summary>
+    public static SyntheticOptions Default { get; } = new();
+
+    /// <summary>Fewest shapes in a scene.</summary>
+    public int MinShapes { get; init; } = 2;
+
+    /// <summary>Most shapes in a scene.</summary>
+    public int MaxShapes { get; init; } = 4;
+
+    /// <summary>Smallest shape radius as a fraction of the shorter image side.</summary>
+    public double MinRadius { get; init; } = 0.12;
+
+    /// <summary>Largest shape radius as a fraction of the shorter image side.</summary>
+    public double MaxRadius { get; init; } = 0.22;
+
+    /// <summary>Standard deviation of the per-pixel noise, in 8-bit levels.</summary>
+    public double Noise { get; init; } = 8;
+
+    /// <summary>Amplitude of the background and shape textures, in 8-bit levels.</summary>
+    public double Texture { get; init; } = 24;
+
+    /// <summary>Smallest RGB distance between a shape's colour and the colours around it (keeps edges visible).</summary>
+    public double MinContrast { get; init; } = 80;
+
+    /// <summary>Throws for inconsistent values.</summary>
+    /// <exception cref="ArgumentException">With the offending option.</exception>
+    public void Validate()
+    {
+        if (MinShapes < 0 || MaxShapes < MinShapes)
+            throw new ArgumentException($"SyntheticOptions: shapes {MinShapes}..{MaxShapes} is not a range; use 0 <= MinShapes <= MaxShapes.");
+        if (MinRadius <= 0 || MaxRadius < MinRadius || MaxRadius > 0.5)
+            throw new ArgumentException($"SyntheticOptions: radius {MinRadius}..{MaxRadius} must satisfy 0 < MinRadius <= MaxRadius <= 0.5 (fractions of the shorter side).");
+        if (Noise < 0 || Texture < 0 || MinContrast < 0 || MinContrast > 200)
+            throw new ArgumentException("SyntheticOptions: Noise and Texture must be non-negative and MinContrast within 0..200.");
+    }
+}
