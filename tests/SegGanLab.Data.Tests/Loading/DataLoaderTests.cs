@@ -169,9 +169,15 @@ public class DataLoaderTests
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() => stream.Next());
         stream.Dispose();
-        var loadsAfterDispose = data.Loads;
+        AssertNoMoreLoads(data);
+    }
+
+    // Once the workers are joined nothing loads any more, however long one waits.
+    static void AssertNoMoreLoads(MemoryDataset data)
+    {
+        var loads = data.Loads;
         Thread.Sleep(50);
-        Assert.Equal(loadsAfterDispose, data.Loads);
+        Assert.Equal(loads, data.Loads);
     }
 
     [Fact]
@@ -194,9 +200,7 @@ public class DataLoaderTests
             b.Dispose();
             break;
         }
-        var loads = data.Loads;
-        Thread.Sleep(50);
-        Assert.Equal(loads, data.Loads);
+        AssertNoMoreLoads(data);
     }
 
     [Fact]
