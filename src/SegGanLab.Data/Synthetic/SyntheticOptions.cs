@@ -2,8 +2,9 @@ namespace SegGanLab.Data;
 
 /// <summary>
 /// Parameters of the synthetic scenes. The defaults are calibrated (bench/synthetic.sh): a small
-/// U-Net reaches a validation mIoU above 0.9 on 48x48 scenes in about 1200 steps of batch 8, under
-/// two minutes on two CPU cores, while a per-pixel colour classifier stays far below.
+/// U-Net trained with cross-entropy + Dice reaches a validation mIoU above 0.9 on 48x48 scenes in
+/// 1200 steps of batch 8, under two minutes on two CPU cores, while per-pixel colour rules stay at
+/// the all-background level.
 /// </summary>
 public sealed record SyntheticOptions
 {
