@@ -4,7 +4,8 @@
 The same work as bench/DataBench's throughput mode: decode the PNG image and its label map,
 random 256x256 crop (padded with the ignore label where the image is smaller), horizontal flip,
 ColorJitter(0.2, 0.2, 0.2, 0.05), ToTensor + ImageNet Normalize, int64 masks, batches of 8 from
-shuffled samples with N worker processes. Prints "images_per_s <rate>" over the timed batches.
+shuffled samples with N (persistent) worker processes. Prints the CPU time per image of this process and its
+workers ("cpu_ms_per_image") and "images_per_s <rate>" over the timed batches.
 Run with Debian's PyTorch: /usr/bin/python3 bench/pytorch/data_bench.py --root ../shared/datasets/camvid
 """
 import argparse
@@ -50,30 +51,48 @@ class CamVid(torch.utils.data.Dataset):
         return image, torch.as_tensor(np.array(mask), dtype=torch.int64)
 
 
+def cpu_seconds(pids):
+    """User + system CPU time of the given processes so far (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])   # utime, stime
+    return total / ticks
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--root", required=True)
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--batch", type=int, default=8)
     p.add_argument("--batches", type=int, default=40)
-    p.add_argument("--warmup", type=int, default=3)
+    p.add_argument("--warmup", type=int, default=10)
     p.add_argument("--crop", type=int, default=256)
     a = p.parse_args()
     torch.manual_seed(0)
     random.seed(0)
     loader = torch.utils.data.DataLoader(CamVid(a.root, (a.crop, a.crop)), batch_size=a.batch, shuffle=True,
-                                         num_workers=a.workers, drop_last=True)
+                                         num_workers=a.workers, drop_last=True, persistent_workers=a.workers > 0)
     batches = 0
-    start = None
+    start = cpu_start = None
+    it = iter(loader)
+    pids = [os.getpid()] + [w.pid for w in getattr(it, "_workers", [])]
     while batches < a.warmup + a.batches:
-        for images, masks in loader:
-            assert images.shape == (a.batch, 3, a.crop, a.crop) and masks.dtype == torch.int64
-            batches += 1
-            if batches == a.warmup:
-                start = time.perf_counter()
-            if batches == a.warmup + a.batches:
-                break
+        try:
+            images, masks = next(it)
+        except StopIteration:
+            it = iter(loader)
+            pids = [os.getpid()] + [w.pid for w in getattr(it, "_workers", [])]
+            continue
+        assert images.shape == (a.batch, 3, a.crop, a.crop) and masks.dtype == torch.int64
+        batches += 1
+        if batches == a.warmup:
+            start, cpu_start = time.perf_counter(), cpu_seconds(pids)
     elapsed = time.perf_counter() - start
+    cpu = cpu_seconds(pids) - cpu_start
+    print(f"cpu_ms_per_image {cpu * 1000 / (a.batches * a.batch):.2f}")
     print(f"images_per_s {a.batches * a.batch / elapsed:.2f}")
 
 
