@@ -11,6 +11,6 @@ public static partial class Datasets
     /// <param name="height">Image height in pixels.</param>
     /// <param name="seed">The scene seed (use different seeds for training and validation sets).</param>
     /// <param name="options">Scene parameters (null: the calibrated defaults).</param>
-    public static SyntheticDataset Synthetic(int count = 512, int width = 64, int height = 64, long seed = 0, SyntheticOptions? options = null) =>
+    public static SyntheticDataset Synthetic(int count = 4096, int width = 48, int height = 48, long seed = 0, SyntheticOptions? options = null) =>
         new(count, width, height, seed, options);
 }

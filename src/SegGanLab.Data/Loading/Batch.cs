@@ -30,6 +30,21 @@ public sealed class Batch : IDisposable
     /// <summary>The number of samples.</summary>
     public int Count => Indices.Count;
 
+    /// <summary>
+    /// Stacks samples of one size into a batch on this thread (the "to tensor" step outside a
+    /// loader, e.g. for prediction): images normalised by <paramref name="normalization"/> (null:
+    /// ImageNet), indices 0..n-1.
+    /// </summary>
+    /// <exception cref="ArgumentException">For no samples.</exception>
+    /// <exception cref="DatasetException">When the samples differ in size.</exception>
+    public static Batch Collate(IReadOnlyList<SegmentationSample> samples, Normalization? normalization = null, Device? device = null)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (samples.Count == 0) throw new ArgumentException("A batch needs at least one sample.", nameof(samples));
+        var indices = Enumerable.Range(0, samples.Count).ToArray();
+        return CollatedBatch.Collate(samples, indices, normalization ?? Normalization.ImageNet, LoaderPosition.Start).ToBatch(device ?? Device.CPU);
+    }
+
     /// <summary>Disposes both tensors.</summary>
     public void Dispose()
     {

@@ -27,17 +27,19 @@ internal static class SceneRenderer
             }
 
         var used = new List<double[]> { colorA, colorB };
+        var placed = new List<(double x, double y, double r)>();
         var shapes = random.NextInt(options.MinShapes, options.MaxShapes);
         for (var s = 0; s < shapes; s++)
         {
             var kind = 1 + random.NextInt(ShapeKinds);
             var radius = side * random.Uniform(options.MinRadius, options.MaxRadius);
-            var (cx, cy) = (random.Uniform(0, width), random.Uniform(0, height));
+            var (cx, cy) = Place(ref random, width, height, radius, placed);
+            placed.Add((cx, cy, radius));
             var angle = random.Uniform(0, Math.PI * 2);
             var aspect = random.Uniform(0.75, 1.0);
             var color = ContrastingColor(ref random, used, options.MinContrast);
             used.Add(color);
-            var fill = Wave.Random(ref random, 3, 9, options.Texture);
+            var fill = Wave.Random(ref random, 3, 9, options.ShapeTexture);
             Draw(rgb, mask, width, height, kind, cx, cy, radius, angle, aspect, color, fill);
         }
 
@@ -45,6 +47,25 @@ internal static class SceneRenderer
         for (var i = 0; i < rgb.Length; i++)
             image[i] = (byte)Math.Clamp(Math.Round(rgb[i] + options.Noise * random.Normal()), 0, 255);
         return (image, mask);
+    }
+
+    // Shapes stay mostly inside the image and may overlap, but not so much that one hides another:
+    // a corner cut off by the border or a shape buried under others would be ambiguous to label.
+    static (double x, double y) Place(ref DataRandom random, int width, int height, double radius, List<(double x, double y, double r)> placed)
+    {
+        var margin = Math.Min(0.6 * radius, Math.Min(width, height) / 2.0);
+        (double x, double y) best = (width / 2.0, height / 2.0);
+        var bestGap = double.MinValue;
+        for (var attempt = 0; attempt < 12; attempt++)
+        {
+            var candidate = (x: random.Uniform(margin, width - margin), y: random.Uniform(margin, height - margin));
+            var gap = double.MaxValue;
+            foreach (var p in placed)
+                gap = Math.Min(gap, Math.Sqrt((p.x - candidate.x) * (p.x - candidate.x) + (p.y - candidate.y) * (p.y - candidate.y)) - 0.75 * (p.r + radius));
+            if (gap > bestGap) (best, bestGap) = (candidate, gap);
+            if (gap >= 0) break;
+        }
+        return best;
     }
 
     static void Draw(float[] rgb, byte[] mask, int width, int height, int kind, double cx, double cy, double r, double angle, double aspect,

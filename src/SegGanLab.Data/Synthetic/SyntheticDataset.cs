@@ -19,7 +19,7 @@ public sealed class SyntheticDataset : SegmentationDataset
     /// <param name="seed">Scenes of equal seeds are identical.</param>
     /// <param name="options">Scene parameters (null: <see cref="SyntheticOptions.Default"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException">For a negative count or a side below 16 pixels.</exception>
-    public SyntheticDataset(int count, int width = 64, int height = 64, long seed = 0, SyntheticOptions? options = null)
+    public SyntheticDataset(int count, int width = 48, int height = 48, long seed = 0, SyntheticOptions? options = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (width < 16 || height < 16)

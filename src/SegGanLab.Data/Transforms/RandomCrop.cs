@@ -33,22 +33,7 @@ public sealed class RandomCrop : JointTransform
     {
         var left = sample.Width > Width ? random.NextInt(sample.Width - Width + 1) : 0;
         var top = sample.Height > Height ? random.NextInt(sample.Height - Height + 1) : 0;
-        var image = new byte[Width * Height * 3];
-        var mask = new byte[Width * Height];
-        if (sample.Width < Width || sample.Height < Height)
-        {
-            image.AsSpan().Fill(ImageFill);
-            mask.AsSpan().Fill(sample.IgnoreIndex);
-        }
-        var copyWidth = Math.Min(Width, sample.Width);
-        var copyHeight = Math.Min(Height, sample.Height);
-        for (var y = 0; y < copyHeight; y++)
-        {
-            var source = (top + y) * sample.Width + left;
-            sample.Image.AsSpan(source * 3, copyWidth * 3).CopyTo(image.AsSpan(y * Width * 3));
-            sample.Mask.AsSpan(source, copyWidth).CopyTo(mask.AsSpan(y * Width));
-        }
-        return sample.With(Width, Height, image, mask);
+        return PadToMultiple.Window(sample, left, top, Width, Height, ImageFill);
     }
 
     /// <inheritdoc/>

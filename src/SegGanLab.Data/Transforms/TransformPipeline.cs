@@ -43,6 +43,9 @@ public sealed class TransformPipeline
     /// <summary>Adds <see cref="Data.RandomCrop"/>.</summary>
     public TransformPipeline RandomCrop(int width, int height) => Then(new RandomCrop(width, height));
 
+    /// <summary>Adds <see cref="Data.PadToMultiple"/>.</summary>
+    public TransformPipeline PadToMultiple(int multiple) => Then(new PadToMultiple(multiple));
+
     /// <summary>Adds <see cref="Data.HorizontalFlip"/>.</summary>
     public TransformPipeline HorizontalFlip(double probability = 0.5) => Then(new HorizontalFlip(probability));
 

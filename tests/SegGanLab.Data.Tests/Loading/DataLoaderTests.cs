@@ -59,6 +59,19 @@ public class DataLoaderTests
     }
 
     [Fact]
+    public void Collate_TurnsLooseSamplesIntoTheSameTensorsAsTheLoader()
+    {
+        var data = MemoryDataset.Numbered(3, 6, 5);
+        var loader = Loader(data, workers: 0, batch: 3, shuffle: false, t: TransformPipeline.Empty);
+        using var fromLoader = loader.LoadBatch(LoaderPosition.Start);
+        using var collated = Batch.Collate([data.Get(0), data.Get(1), data.Get(2)]);
+        Assert.Equal(fromLoader.Images.data<float>(), collated.Images.data<float>());
+        Assert.Equal(fromLoader.Masks.data<long>(), collated.Masks.data<long>());
+        Assert.Equal(["sample-0", "sample-1", "sample-2"], collated.Names);
+        Assert.Throws<ArgumentException>(() => Batch.Collate([]));
+    }
+
+    [Fact]
     public void SameBatches_ForZeroOneAndThreeWorkers()
     {
         var data = MemoryDataset.Numbered(23, 16, 14);
@@ -169,9 +182,15 @@ public class DataLoaderTests
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() => stream.Next());
         stream.Dispose();
-        var loadsAfterDispose = data.Loads;
+        AssertNoMoreLoads(data);
+    }
+
+    // Once the workers are joined nothing loads any more, however long one waits.
+    static void AssertNoMoreLoads(MemoryDataset data)
+    {
+        var loads = data.Loads;
         Thread.Sleep(50);
-        Assert.Equal(loadsAfterDispose, data.Loads);
+        Assert.Equal(loads, data.Loads);
     }
 
     [Fact]
@@ -194,9 +213,7 @@ public class DataLoaderTests
             b.Dispose();
             break;
         }
-        var loads = data.Loads;
-        Thread.Sleep(50);
-        Assert.Equal(loads, data.Loads);
+        AssertNoMoreLoads(data);
     }
 
     [Fact]

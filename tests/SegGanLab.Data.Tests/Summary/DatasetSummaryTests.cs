@@ -55,6 +55,23 @@ public class DatasetSummaryTests
     }
 
     [Fact]
+    public void Warns_AboutLabelsOutsideTheClassRange_NamingAFileAndTheValue()
+    {
+        using var f = new FixtureFolder();
+        for (var i = 0; i < 3; i++)
+        {
+            f.Rgb($"images/{i}.png", 3, 2);
+            f.Mask($"masks/{i}.png", 3, 2, 0, (0, 0, (byte)(i == 1 ? 9 : 2)), (1, 0, 1));
+        }
+        var summary = DatasetSummary.Compute(Data.Datasets.Folder(f.Root, ["bg", "a", "b"]));
+        var warning = Assert.Single(summary.Warnings);
+        Assert.StartsWith("1 of 3 masks hold labels outside the class range", warning);
+        Assert.Contains(f.PathOf("masks/1.png"), warning);
+        Assert.Contains("value 9", warning);
+        Assert.Equal(12, summary.TotalPixels);
+    }
+
+    [Fact]
     public void CollectsUnreadableSamples_InsteadOfThrowing()
     {
         var data = MemoryDataset.Numbered(6, 3, 3, failAt: 4);

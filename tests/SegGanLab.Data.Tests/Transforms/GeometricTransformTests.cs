@@ -85,6 +85,20 @@ public class GeometricTransformTests
     }
 
     [Fact]
+    public void PadToMultiple_PadsRightAndBottom_MaskWithTheIgnoreIndex()
+    {
+        var r = new DataRandom(0);
+        var padded = new PadToMultiple(4).Apply(Numbered(10, 6), ref r);
+        Assert.Equal((12, 8), (padded.Width, padded.Height));
+        Assert.Equal(Numbered().Mask[5 * 10 + 9], padded.Mask[5 * 12 + 9]);
+        Assert.Equal(255, padded.Mask[5 * 12 + 10]);
+        Assert.Equal(255, padded.Mask[6 * 12]);
+        Assert.Equal(0, padded.Image[(7 * 12 + 11) * 3 + 1]);
+        var exact = Numbered(8, 4);
+        Assert.Same(exact, new PadToMultiple(4).Apply(exact, ref r));
+    }
+
+    [Fact]
     public void HorizontalFlip_MirrorsImageAndMaskTogether_AndTwiceIsIdentity()
     {
         var source = Numbered();
