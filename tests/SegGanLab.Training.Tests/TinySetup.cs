@@ -36,6 +36,27 @@ static class TinySetup
         return new AdversarialRecipe(segmenter, optim.Adam(segmenter.parameters(), lr: 1e-2), null, d, data, options, loss, discriminatorLoss);
     }
 
+    /// <summary>
+    /// The semi-supervised recipe on half-labelled scenes (12 labelled, 12 unlabelled) with a Hung
+    /// discriminator of width 8; semi_ce starts after step 2 unless <paramref name="options"/> says otherwise.
+    /// </summary>
+    public static SemiSupervisedRecipe Semi(long initSeed = 3, SemiSupervisedRecipeOptions? options = null, Func<int, Discriminator>? discriminator = null)
+    {
+        manual_seed(initSeed);
+        var full = Datasets.Synthetic(count: 24, width: 32, height: 32, seed: 3);
+        var (labelled, unlabelled) = DatasetSplits.LabelledUnlabelled(full, 0.5, seed: 1);
+        var pipeline = TransformPipeline.Empty.HorizontalFlip();
+        var data = new SegmentationData(
+            new DataLoader(labelled, pipeline, new LoaderOptions { BatchSize = 4, Workers = 0, Seed = 3 }),
+            new DataLoader(Datasets.Synthetic(count: 8, width: 32, height: 32, seed: 103), TransformPipeline.Empty, new LoaderOptions { BatchSize = 4, Workers = 0, Shuffle = false }),
+            Samples: 2);
+        var rest = new DataLoader(unlabelled, pipeline, new LoaderOptions { BatchSize = 4, Workers = 1, Seed = 4 });
+        var segmenter = Segmenter(data);
+        var d = discriminator?.Invoke(data.Classes.Count) ?? HungDiscriminator(labelChannels: data.Classes.Count, baseWidth: 8);
+        return new SemiSupervisedRecipe(segmenter, optim.Adam(segmenter.parameters(), lr: 1e-2), null, d, data, rest,
+                                        options ?? new SemiSupervisedRecipeOptions { SemiStart = 2 });
+    }
+
     /// <summary>The recipe; <paramref name="initSeed"/> seeds the weights and the global RNG (the data are always the same).</summary>
     public static SupervisedRecipe Supervised(long initSeed = 3, LossExpression? loss = null, double lr = 1e-2, int workers = 0)
     {
