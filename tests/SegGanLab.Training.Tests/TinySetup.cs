@@ -57,6 +57,19 @@ static class TinySetup
                                         options ?? new SemiSupervisedRecipeOptions { SemiStart = 2 });
     }
 
+    /// <summary>The GAN-augmentation recipe: a DCGAN pair generator of width 8 for 32x32 scenes and a 2-layer PatchGAN on pairs; synthetic samples from step 3.</summary>
+    public static GanAugmentedRecipe Augmented(long initSeed = 3, GanAugmentedRecipeOptions? options = null, int outputSize = 32)
+    {
+        manual_seed(initSeed);
+        var data = Data();
+        var classes = data.Classes.Count;
+        var segmenter = Segmenter(data);
+        var generator = DcganJoint(latentSize: 16, numClasses: classes, outputSize: outputSize, baseWidth: 8);
+        var d = PatchGan(imageChannels: 3, labelChannels: classes, layers: 2, baseWidth: 8);
+        return new GanAugmentedRecipe(segmenter, optim.Adam(segmenter.parameters(), lr: 1e-2), null, generator, d, data,
+                                      options ?? new GanAugmentedRecipeOptions { AugmentStart = 2, SyntheticSamples = 3 });
+    }
+
     /// <summary>The recipe; <paramref name="initSeed"/> seeds the weights and the global RNG (the data are always the same).</summary>
     public static SupervisedRecipe Supervised(long initSeed = 3, LossExpression? loss = null, double lr = 1e-2, int workers = 0)
     {
