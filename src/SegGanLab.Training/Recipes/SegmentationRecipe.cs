@@ -14,7 +14,7 @@ namespace SegGanLab.Training;
 public abstract class SegmentationRecipe : Recipe
 {
     readonly string _role;
-    BatchStream? _stream;
+    readonly StepStream _stream;
 
     /// <summary>
     /// Registers <paramref name="segmenter"/>, <paramref name="optimizer"/> and <paramref name="scheduler"/>
@@ -29,6 +29,7 @@ public abstract class SegmentationRecipe : Recipe
         ArgumentNullException.ThrowIfNull(data);
         CheckClasses(segmenter, data.Classes);
         (_role, Segmenter, SegmenterOptimizer, SegmenterScheduler, Data) = (role, segmenter, optimizer, scheduler, data);
+        _stream = new StepStream(data.Train);
         State.Modules[role] = segmenter;
         State.Optimizers[role] = optimizer;
         if (scheduler is not null) State.Schedulers[role] = scheduler;
@@ -56,13 +57,12 @@ public abstract class SegmentationRecipe : Recipe
     /// <inheritdoc/>
     public override void Start(long completedSteps, CancellationToken cancellation)
     {
-        _stream?.Dispose();
-        _stream = Data.Train.Stream(Data.Train.PositionOfStep(completedSteps), cancellation);
+        _stream.Start(completedSteps, cancellation);
         foreach (var module in State.Modules.Values) module.train();
     }
 
     /// <summary>The step's training batch.</summary>
-    protected Batch NextBatch(StepContext step) => RecipeData.Next(_stream, step);
+    protected Batch NextBatch(StepContext step) => _stream.Next(step);
 
     /// <summary>
     /// The segmenter's update between the generator-step events: the loss parts from
@@ -88,11 +88,7 @@ public abstract class SegmentationRecipe : Recipe
             : new Evaluation { Metrics = new Dictionary<string, double>() };
 
     /// <inheritdoc/>
-    public override void Stop()
-    {
-        _stream?.Dispose();
-        _stream = null;
-    }
+    public override void Stop() => _stream.Dispose();
 
     static void CheckClasses(SegmentationModel segmenter, DatasetClasses classes)
     {

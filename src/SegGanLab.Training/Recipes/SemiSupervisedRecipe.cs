@@ -26,9 +26,8 @@ namespace SegGanLab.Training;
 public sealed class SemiSupervisedRecipe : SegmentationRecipe
 {
     readonly DiscriminatorTrainer _critic;
-    readonly DataLoader _unlabelled;
+    readonly StepStream _unlabelled;
     readonly LossExpression _adversarial, _semiAdversarial, _semiCrossEntropy, _discriminatorFake, _discriminatorReal;
-    BatchStream? _unlabelledStream;
 
     /// <summary>A semi-supervised recipe; it owns (and disposes) the models, optimizers and schedulers.</summary>
     /// <param name="segmenter">S: images to class logits.</param>
@@ -56,7 +55,7 @@ public sealed class SemiSupervisedRecipe : SegmentationRecipe
         discriminator.CheckCompatible(segmenter);
         if (unlabelled.Dataset.Classes.Count != labelled.Classes.Count)
             throw new ArgumentException($"The unlabelled data ({unlabelled.Dataset.Name}) has {unlabelled.Dataset.Classes.Count} classes but the labelled data has {labelled.Classes.Count}: split one dataset with DatasetSplits.LabelledUnlabelled.", nameof(unlabelled));
-        _unlabelled = unlabelled;
+        _unlabelled = new StepStream(unlabelled);
         Loss = loss ?? SegGanLab.Losses.Loss.CrossEntropy();
         if (Loss.Terms.FirstOrDefault(GanLosses.IsAdversarial) is { Term: { } own })
             throw new LossConfigurationException($"the semi recipe adds Hung et al.'s adversarial terms itself (weights LambdaAdv and LambdaSemiAdv): remove '{own.Name}' from the segmenter's loss");
@@ -81,7 +80,7 @@ public sealed class SemiSupervisedRecipe : SegmentationRecipe
     public Discriminator Discriminator => _critic.Model;
 
     /// <summary>The unlabelled training images.</summary>
-    public DataLoader Unlabelled => _unlabelled;
+    public DataLoader Unlabelled => _unlabelled.Loader;
 
     /// <summary>S's supervised loss on labelled batches; a callback may change it between steps.</summary>
     public LossExpression Loss { get; set; }
@@ -90,10 +89,7 @@ public sealed class SemiSupervisedRecipe : SegmentationRecipe
     public override void Start(long completedSteps, CancellationToken cancellation)
     {
         base.Start(completedSteps, cancellation);
-        _unlabelledStream?.Dispose();
-        _unlabelledStream = Options.UsesUnlabelled
-            ? _unlabelled.Stream(_unlabelled.PositionOfStep(Options.UnlabelledBatchesBy(completedSteps)), cancellation)
-            : null;
+        if (Options.UsesUnlabelled) _unlabelled.Start(Options.UnlabelledBatchesBy(completedSteps), cancellation);
     }
 
     /// <inheritdoc/>
@@ -160,7 +156,7 @@ public sealed class SemiSupervisedRecipe : SegmentationRecipe
     /// <summary>The unlabelled batch's contexts: its adversarial term's, and from semi_start its pseudo-labels'.</summary>
     UnlabelledBatch PrepareUnlabelled(StepContext step)
     {
-        var batch = RecipeData.Next(_unlabelledStream, step);
+        var batch = _unlabelled.Next(step);
         var logits = Segmenter.forward(batch.Images);
         var adversarial = new LossContext { Discriminator = Confidence, FakeInput = Judged(batch.Images, LabelMaps.Probabilities(logits)) };
         if (Options.LambdaSemi <= 0 || step.Step <= Options.SemiStart) return new UnlabelledBatch(adversarial, null, batch.Masks);
@@ -188,8 +184,7 @@ public sealed class SemiSupervisedRecipe : SegmentationRecipe
     public override void Stop()
     {
         base.Stop();
-        _unlabelledStream?.Dispose();
-        _unlabelledStream = null;
+        _unlabelled.Dispose();
     }
 
     /// <summary>An unlabelled batch's loss contexts and (hidden) labels, for one step.</summary>
