@@ -70,6 +70,22 @@ static class TinySetup
                                       options ?? new GanAugmentedRecipeOptions { AugmentStart = 2, SyntheticSamples = 3 });
     }
 
+    /// <summary>
+    /// The deblurring recipe: a 1-block residual ResNet generator of width 8, an unconditional
+    /// 2-layer PatchGAN, 7x7 blur kernels; L2 + RaGAN-LS unless <paramref name="loss"/> says otherwise.
+    /// </summary>
+    public static DeblurRecipe Deblur(long initSeed = 3, DeblurRecipeOptions? options = null, LossExpression? loss = null, bool defaultLoss = false)
+    {
+        manual_seed(initSeed);
+        var data = Data();
+        var generator = ResNetGenerator(blocks: 1, inChannels: 3, outChannels: 3, baseWidth: 8, residualOutput: true);
+        var d = PatchGan(imageChannels: 0, labelChannels: 3, layers: 2, baseWidth: 8);
+        options ??= new DeblurRecipeOptions();
+        options = options with { Blur = options.Blur with { KernelSize = 7, MaxLength = 6 } };
+        loss ??= defaultLoss ? null : Loss.L2 + 0.01 * new AdversarialLoss(options.Mode);
+        return new DeblurRecipe(generator, optim.Adam(generator.parameters(), lr: 1e-3, betas: (0.5, 0.999)), null, d, data, options, loss);
+    }
+
     /// <summary>The recipe; <paramref name="initSeed"/> seeds the weights and the global RNG (the data are always the same).</summary>
     public static SupervisedRecipe Supervised(long initSeed = 3, LossExpression? loss = null, double lr = 1e-2, int workers = 0)
     {

@@ -7,7 +7,7 @@ namespace SegGanLab.Training;
 
 /// <summary>
 /// What the recipes with a GAN objective share (<see cref="AdversarialRecipeOptions"/>,
-/// <c>GanAugmentedRecipeOptions</c>, <c>DeblurRecipeOptions</c>): the adversarial
+/// <see cref="GanAugmentedRecipeOptions"/>, <see cref="DeblurRecipeOptions"/>): the adversarial
 /// objective, the discriminator updates per step and the discriminator's default optimizer. Each
 /// derived record sets the defaults of its own literature; their docs say which.
 /// </summary>
