@@ -18,11 +18,15 @@ internal sealed class DiscriminatorTrainer
     readonly nn.Parameter[] _trainable;
     readonly ImagePool? _pool;
 
-    /// <summary>Creates the trainer; <paramref name="criticSteps"/> updates run per training step.</summary>
-    public DiscriminatorTrainer(Discriminator model, Optimizer optimizer, LRScheduler? scheduler, int criticSteps, ImagePool? pool = null)
+    /// <summary>
+    /// Creates the trainer and registers the discriminator, optimizer and scheduler in
+    /// <paramref name="state"/> under role <c>D</c>; <paramref name="criticSteps"/> updates run per training step.
+    /// </summary>
+    public DiscriminatorTrainer(TrainingState state, Discriminator model, Optimizer optimizer, LRScheduler? scheduler, int criticSteps, ImagePool? pool = null)
     {
         (Model, _optimizer, _scheduler, CriticSteps, _pool) = (model, optimizer, scheduler, criticSteps, pool);
         _trainable = model.parameters().Where(p => p.requires_grad).ToArray();
+        state.Add("D", model, optimizer, scheduler);
     }
 
     /// <summary>The discriminator.</summary>

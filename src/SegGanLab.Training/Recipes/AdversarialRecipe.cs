@@ -59,10 +59,6 @@ public sealed class AdversarialRecipe : SegmentationRecipe
         DiscriminatorLoss = discriminatorLoss ?? Options.DiscriminatorLoss(penalty);
         GanLosses.Validate(Name, Loss, SegmenterSetup(LossInputs.FakeScores | LossInputs.RealScores | LossInputs.Discriminator),
                            DiscriminatorLoss, new LossSetup(LossInputs.FakeScores | LossInputs.RealScores | LossInputs.Discriminator));
-        var dOptimizer = discriminatorOptimizer ?? Options.DiscriminatorOptimizer(discriminator);
-        State.Modules["D"] = discriminator;
-        State.Optimizers["D"] = dOptimizer;
-        if (discriminatorScheduler is not null) State.Schedulers["D"] = discriminatorScheduler;
         if (Options.PoolSize > 0)
         {
             var poolRandom = RecipeRandom.Create();
@@ -76,7 +72,8 @@ public sealed class AdversarialRecipe : SegmentationRecipe
             };
             State.LoadExtras = extras => _pool.Load(extras, PoolKey);
         }
-        _critic = new DiscriminatorTrainer(discriminator, dOptimizer, discriminatorScheduler, Options.DiscriminatorSteps, _pool);
+        _critic = new DiscriminatorTrainer(State, discriminator, discriminatorOptimizer ?? Options.DiscriminatorOptimizer(discriminator),
+                                           discriminatorScheduler, Options.DiscriminatorSteps, _pool);
     }
 
     /// <summary>The recipe's options.</summary>

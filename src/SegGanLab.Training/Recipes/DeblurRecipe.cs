@@ -62,12 +62,9 @@ public sealed class DeblurRecipe : Recipe
         DiscriminatorLoss = discriminatorLoss ?? Options.DiscriminatorLoss(penalty);
         var gan = LossInputs.FakeScores | LossInputs.RealScores | LossInputs.Discriminator;
         GanLosses.Validate(Name, Loss, new LossSetup(gan | LossInputs.OutputImage | LossInputs.TargetImage), DiscriminatorLoss, new LossSetup(gan));
-        var dOptimizer = discriminatorOptimizer ?? Options.DiscriminatorOptimizer(discriminator);
-        (State.Modules["G"], State.Optimizers["G"]) = (generator, optimizer);
-        (State.Modules["D"], State.Optimizers["D"]) = (discriminator, dOptimizer);
-        if (scheduler is not null) State.Schedulers["G"] = scheduler;
-        if (discriminatorScheduler is not null) State.Schedulers["D"] = discriminatorScheduler;
-        _critic = new DiscriminatorTrainer(discriminator, dOptimizer, discriminatorScheduler, Options.DiscriminatorSteps);
+        State.Add("G", generator, optimizer, scheduler);
+        _critic = new DiscriminatorTrainer(State, discriminator, discriminatorOptimizer ?? Options.DiscriminatorOptimizer(discriminator),
+                                           discriminatorScheduler, Options.DiscriminatorSteps);
     }
 
     /// <summary>The recipe's options.</summary>

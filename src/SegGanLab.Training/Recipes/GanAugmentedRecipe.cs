@@ -69,14 +69,10 @@ public sealed class GanAugmentedRecipe : SegmentationRecipe
         DiscriminatorLoss = discriminatorLoss ?? Options.DiscriminatorLoss(penalty);
         var gan = new LossSetup(LossInputs.FakeScores | LossInputs.RealScores | LossInputs.Discriminator);
         GanLosses.Validate(Name, GeneratorLoss, gan, DiscriminatorLoss, gan);
-        _generatorOptimizer = generatorOptimizer ?? Options.GeneratorOptimizer(generator);
-        var dOptimizer = discriminatorOptimizer ?? Options.DiscriminatorOptimizer(discriminator);
-        _generatorScheduler = generatorScheduler;
-        (State.Modules["G"], State.Optimizers["G"]) = (generator, _generatorOptimizer);
-        (State.Modules["D"], State.Optimizers["D"]) = (discriminator, dOptimizer);
-        if (generatorScheduler is not null) State.Schedulers["G"] = generatorScheduler;
-        if (discriminatorScheduler is not null) State.Schedulers["D"] = discriminatorScheduler;
-        _critic = new DiscriminatorTrainer(discriminator, dOptimizer, discriminatorScheduler, Options.DiscriminatorSteps);
+        (_generatorOptimizer, _generatorScheduler) = (generatorOptimizer ?? Options.GeneratorOptimizer(generator), generatorScheduler);
+        State.Add("G", generator, _generatorOptimizer, generatorScheduler);
+        _critic = new DiscriminatorTrainer(State, discriminator, discriminatorOptimizer ?? Options.DiscriminatorOptimizer(discriminator),
+                                           discriminatorScheduler, Options.DiscriminatorSteps);
     }
 
     /// <summary>The recipe's options.</summary>

@@ -30,9 +30,7 @@ public abstract class SegmentationRecipe : Recipe
         CheckClasses(segmenter, data.Classes);
         (_role, Segmenter, SegmenterOptimizer, SegmenterScheduler, Data) = (role, segmenter, optimizer, scheduler, data);
         _stream = new StepStream(data.Train);
-        State.Modules[role] = segmenter;
-        State.Optimizers[role] = optimizer;
-        if (scheduler is not null) State.Schedulers[role] = scheduler;
+        State.Add(role, segmenter, optimizer, scheduler);
     }
 
     /// <summary>The segmenter: what <see cref="Evaluate"/> scores and what a trained run predicts with.</summary>

@@ -66,11 +66,7 @@ public sealed class SemiSupervisedRecipe : SegmentationRecipe
         _semiCrossEntropy = Options.LambdaSemi * pseudo.Named("semi_ce");
         _discriminatorFake = 0.5 * ConfidenceMapLoss.Fake();     // AdvSemiSeg halves each side of D's loss
         _discriminatorReal = 0.5 * ConfidenceMapLoss.Real();
-        var dOptimizer = discriminatorOptimizer ?? Options.DiscriminatorOptimizer(discriminator);
-        State.Modules["D"] = discriminator;
-        State.Optimizers["D"] = dOptimizer;
-        if (discriminatorScheduler is not null) State.Schedulers["D"] = discriminatorScheduler;
-        _critic = new DiscriminatorTrainer(discriminator, dOptimizer, discriminatorScheduler, 1);
+        _critic = new DiscriminatorTrainer(State, discriminator, discriminatorOptimizer ?? Options.DiscriminatorOptimizer(discriminator), discriminatorScheduler, 1);
     }
 
     /// <summary>The recipe's options.</summary>

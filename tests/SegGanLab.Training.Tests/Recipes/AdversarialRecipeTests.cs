@@ -7,17 +7,13 @@ using static SegGanLab.Models.Models;
 
 namespace SegGanLab.Training.Tests.Recipes;
 
-public sealed class AdversarialRecipeTests : IDisposable
+public sealed class AdversarialRecipeTests : TempRuns
 {
-    readonly string _runs = Directory.CreateTempSubdirectory("seggan-gan-").FullName;
-
-    public void Dispose() => Directory.Delete(_runs, recursive: true);
-
     [Fact]
     public void Gan_TrainsEndToEnd_BothSidesLogged_AndTheRunFolderReadsBack()
     {
         using var recipe = TinySetup.Gan();
-        var run = RunWriter.Create(_runs, "gan");
+        var run = RunWriter.Create(Runs, "gan");
         var counter = new UpdateCounter();
         var result = new Trainer(recipe, new TrainerOptions { Steps = 8, EvaluateEvery = 4 }, run, [counter]).Fit();
 
@@ -45,7 +41,7 @@ public sealed class AdversarialRecipeTests : IDisposable
     public void Resume_OfWganGp_WithCriticSteps_AndAnImagePool_ReproducesEveryLoss()
     {
         var options = new AdversarialRecipeOptions { Mode = GanMode.WganGp, PoolSize = 6, AdversarialRampSteps = 4 };
-        var history = ResumeCheck.Run(_runs, seed => TinySetup.Gan(seed, options), steps: 6);
+        var history = RecipeChecks.Resume(Runs, seed => TinySetup.Gan(seed, options), steps: 6);
         Assert.All(history, r => Assert.Contains("D/gp", r.Losses.Keys));
     }
 
@@ -77,7 +73,7 @@ public sealed class AdversarialRecipeTests : IDisposable
     {
         var poison = Loss.Custom("poison", LossInputs.FakeScores, ctx => ctx.FakeScores.mean() * double.NaN);
         using var recipe = TinySetup.Gan();
-        var run = RunWriter.Create(_runs, "nan");
+        var run = RunWriter.Create(Runs, "nan");
         var stop = new AtStepStart(3, () => recipe.DiscriminatorLoss += poison);
         var e = Assert.Throws<NonFiniteLossException>(() => new Trainer(recipe, new TrainerOptions { Steps = 6 }, run, [stop]).Fit());
         Assert.Equal("D/poison", e.Term);
@@ -89,10 +85,7 @@ public sealed class AdversarialRecipeTests : IDisposable
     public void Training_LeavesNoTensorsBehind()
     {
         using var recipe = TinySetup.Gan(options: new AdversarialRecipeOptions { Mode = GanMode.WganGp, PoolSize = 4, Encoding = LabelEncoding.Scaling });
-        new Trainer(recipe, new TrainerOptions { Steps = 2 }).Fit(); // fills the pool and the optimizers' state
-        var start = LiveTensors.Settled();
-        new Trainer(recipe, new TrainerOptions { Steps = 3, EvaluateEvery = 2 }).Fit();
-        Assert.Equal(start, LiveTensors.Settled());
+        RecipeChecks.NoLeaks(recipe, warmup: 2, steps: 3);
     }
 
     [Fact]

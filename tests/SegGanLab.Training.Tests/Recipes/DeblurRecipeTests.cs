@@ -6,16 +6,12 @@ using static SegGanLab.Models.Models;
 
 namespace SegGanLab.Training.Tests.Recipes;
 
-public sealed class DeblurRecipeTests : IDisposable
+public sealed class DeblurRecipeTests : TempRuns
 {
-    readonly string _runs = Directory.CreateTempSubdirectory("seggan-deblur-").FullName;
-
-    public void Dispose() => Directory.Delete(_runs, recursive: true);
-
     /// <summary>A VGG-19 feature file with random weights: what the perceptual term loads, made here instead of downloaded.</summary>
     string VggWeights()
     {
-        var path = Path.Combine(_runs, "vgg19_features.safetensors");
+        var path = Path.Combine(Runs, "vgg19_features.safetensors");
         using var vgg = new Vgg19Features();
         vgg.save(path);
         return path;
@@ -25,7 +21,7 @@ public sealed class DeblurRecipeTests : IDisposable
     public void Deblur_TrainsEndToEnd_ReportsPsnrAndSsim_AndWritesDeblurSamples()
     {
         using var recipe = TinySetup.Deblur(loss: Loss.L1 + Loss.L2 + 0.01 * new AdversarialLoss(GanMode.RaLsGan));
-        var run = RunWriter.Create(_runs, "deblur");
+        var run = RunWriter.Create(Runs, "deblur");
         var result = new Trainer(recipe, new TrainerOptions { Steps = 4, EvaluateEvery = 2 }, run).Fit();
 
         Assert.Equal("PSNR", result.PrimaryMetric);
@@ -62,7 +58,7 @@ public sealed class DeblurRecipeTests : IDisposable
     public void Resume_OfDeblurGanV1_WithFiveCriticSteps_ReproducesEveryLoss()
     {
         var options = DeblurRecipeOptions.V1 with { PerceptualWeights = VggWeights() };
-        var history = ResumeCheck.Run(_runs, seed => TinySetup.Deblur(seed, options, defaultLoss: true), steps: 4);
+        var history = RecipeChecks.Resume(Runs, seed => TinySetup.Deblur(seed, options, defaultLoss: true), steps: 4);
         Assert.All(history, r => Assert.Equal(["D/real", "D/fake", "D/gp", "D/total", "G/perceptual", "G/adv", "G/total"], r.Losses.Keys));
     }
 
@@ -70,17 +66,14 @@ public sealed class DeblurRecipeTests : IDisposable
     public void Training_LeavesNoTensorsBehind()
     {
         using var recipe = TinySetup.Deblur(options: DeblurRecipeOptions.V1, loss: Loss.L2 + new AdversarialLoss(GanMode.WganGp));
-        new Trainer(recipe, new TrainerOptions { Steps = 1 }).Fit();
-        var start = LiveTensors.Settled();
-        new Trainer(recipe, new TrainerOptions { Steps = 2, EvaluateEvery = 1 }).Fit();
-        Assert.Equal(start, LiveTensors.Settled());
+        RecipeChecks.NoLeaks(recipe, warmup: 1, steps: 2);
     }
 
     [Fact]
     public void SetupsThatCannotWork_AreRefused_WithTheFix()
     {
         var noWeights = Assert.Throws<LossConfigurationException>(() =>
-            TinySetup.Deblur(options: new DeblurRecipeOptions { PerceptualWeights = Path.Combine(_runs, "missing.safetensors") }, defaultLoss: true));
+            TinySetup.Deblur(options: new DeblurRecipeOptions { PerceptualWeights = Path.Combine(Runs, "missing.safetensors") }, defaultLoss: true));
         Assert.Contains("does not exist", noWeights.Message);
         Assert.Contains("export_vgg19_features.py", noWeights.Message);
 

@@ -6,17 +6,13 @@ using static SegGanLab.Models.Models;
 
 namespace SegGanLab.Training.Tests.Recipes;
 
-public sealed class GanAugmentedRecipeTests : IDisposable
+public sealed class GanAugmentedRecipeTests : TempRuns
 {
-    readonly string _runs = Directory.CreateTempSubdirectory("seggan-augmented-").FullName;
-
-    public void Dispose() => Directory.Delete(_runs, recursive: true);
-
     [Fact]
     public void GanAugmented_TrainsAllThreeModels_AndShowsSyntheticPairs()
     {
         using var recipe = TinySetup.Augmented();
-        var run = RunWriter.Create(_runs, "augmented");
+        var run = RunWriter.Create(Runs, "augmented");
         var counter = new UpdateCounter();
         var result = new Trainer(recipe, new TrainerOptions { Steps = 4, EvaluateEvery = 4 }, run, [counter]).Fit();
 
@@ -59,17 +55,14 @@ public sealed class GanAugmentedRecipeTests : IDisposable
     public void Resume_ReproducesEveryLoss_IncludingTheNoiseStream()
     {
         var options = new GanAugmentedRecipeOptions { AugmentStart = 1, SyntheticRatio = 1.5, Mode = GanMode.LsGan, SyntheticSamples = 0 };
-        ResumeCheck.Run(_runs, seed => TinySetup.Augmented(seed, options), steps: 4);
+        RecipeChecks.Resume(Runs, seed => TinySetup.Augmented(seed, options), steps: 4);
     }
 
     [Fact]
     public void Training_LeavesNoTensorsBehind()
     {
         using var recipe = TinySetup.Augmented();
-        new Trainer(recipe, new TrainerOptions { Steps = 2 }).Fit();
-        var start = LiveTensors.Settled();
-        new Trainer(recipe, new TrainerOptions { Steps = 4, EvaluateEvery = 2 }).Fit();
-        Assert.Equal(start, LiveTensors.Settled());
+        RecipeChecks.NoLeaks(recipe, warmup: 2, steps: 4);
     }
 
     [Fact]

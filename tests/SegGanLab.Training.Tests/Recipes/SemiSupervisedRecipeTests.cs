@@ -7,17 +7,13 @@ using static SegGanLab.Models.Models;
 
 namespace SegGanLab.Training.Tests.Recipes;
 
-public sealed class SemiSupervisedRecipeTests : IDisposable
+public sealed class SemiSupervisedRecipeTests : TempRuns
 {
-    readonly string _runs = Directory.CreateTempSubdirectory("seggan-semi-").FullName;
-
-    public void Dispose() => Directory.Delete(_runs, recursive: true);
-
     [Fact]
     public void Semi_TrainsEndToEnd_WithItsTermsFromTheirStartSteps_AndTheRunFolderReadsBack()
     {
         using var recipe = TinySetup.Semi();
-        var run = RunWriter.Create(_runs, "semi");
+        var run = RunWriter.Create(Runs, "semi");
         var result = new Trainer(recipe, new TrainerOptions { Steps = 6, EvaluateEvery = 3 }, run).Fit();
 
         foreach (var r in result.History)
@@ -44,7 +40,7 @@ public sealed class SemiSupervisedRecipeTests : IDisposable
     public void Resume_ReproducesEveryLoss_IncludingTheUnlabelledStreamsPosition()
     {
         var options = new SemiSupervisedRecipeOptions { SemiStart = 2, SemiAdversarialStart = 1 };
-        var history = ResumeCheck.Run(_runs, seed => TinySetup.Semi(seed, options), steps: 6);
+        var history = RecipeChecks.Resume(Runs, seed => TinySetup.Semi(seed, options), steps: 6);
         Assert.Equal(0.0, history[0].Losses["G/semi_adv"]);
         Assert.True(history[1].Losses["G/semi_adv"] > 0);
     }
@@ -64,10 +60,7 @@ public sealed class SemiSupervisedRecipeTests : IDisposable
     public void Training_LeavesNoTensorsBehind()
     {
         using var recipe = TinySetup.Semi(options: new SemiSupervisedRecipeOptions { SemiStart = 0 });
-        new Trainer(recipe, new TrainerOptions { Steps = 2 }).Fit();
-        var start = LiveTensors.Settled();
-        new Trainer(recipe, new TrainerOptions { Steps = 3, EvaluateEvery = 2 }).Fit();
-        Assert.Equal(start, LiveTensors.Settled());
+        RecipeChecks.NoLeaks(recipe, warmup: 2, steps: 3);
     }
 
     [Fact]
