@@ -20,6 +20,14 @@ public sealed class TrainingState
     /// <summary>LR schedulers by role.</summary>
     public Dictionary<string, LRScheduler> Schedulers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Registers a model with its optimizer and (optional) scheduler under <paramref name="role"/>.</summary>
+    public void Add(string role, torch.nn.Module module, Optimizer optimizer, LRScheduler? scheduler = null)
+    {
+        Modules[role] = module;
+        Optimizers[role] = optimizer;
+        if (scheduler is not null) Schedulers[role] = scheduler;
+    }
+
     /// <summary>Random generators owned by the recipe (noise, pools, blur kernels).</summary>
     public Dictionary<string, Generator> Generators { get; } = new(StringComparer.Ordinal);
 
@@ -30,7 +38,10 @@ public sealed class TrainingState
     /// </summary>
     public Func<CheckpointExtras>? SaveExtras { get; set; }
 
-    /// <summary>Restores what <see cref="SaveExtras"/> produced; called by <see cref="Checkpoint.Load"/>.</summary>
+    /// <summary>
+    /// Restores what <see cref="SaveExtras"/> produced; called by <see cref="Checkpoint.Load"/>. Throw
+    /// <see cref="InvalidDataException"/> for extras that do not fit (Load reports it with the file).
+    /// </summary>
     public Action<CheckpointExtras>? LoadExtras { get; set; }
 }
 

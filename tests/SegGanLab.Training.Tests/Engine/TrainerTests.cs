@@ -5,17 +5,13 @@ using Xunit;
 
 namespace SegGanLab.Training.Tests.Engine;
 
-public sealed class TrainerTests : IDisposable
+public sealed class TrainerTests : TempRuns
 {
-    readonly string _runs = Directory.CreateTempSubdirectory("seggan-runs-").FullName;
-
-    public void Dispose() => Directory.Delete(_runs, recursive: true);
-
     [Fact]
     public void Supervised_Trains_LossesFall_AndTheRunFolderHoldsEveryRecord()
     {
         using var recipe = TinySetup.Supervised();
-        var run = RunWriter.Create(_runs, "tiny");
+        var run = RunWriter.Create(Runs, "tiny");
         var result = new Trainer(recipe, new TrainerOptions { Steps = 30, EvaluateEvery = 15 }, run).Fit();
 
         Assert.Equal(30, result.Steps);
@@ -44,10 +40,10 @@ public sealed class TrainerTests : IDisposable
     {
         double[] uninterrupted;
         using (var recipe = TinySetup.Supervised(workers: 2))
-            uninterrupted = new Trainer(recipe, new TrainerOptions { Steps = 12, EvaluateEvery = 6 }, RunWriter.Create(_runs, "full"))
+            uninterrupted = new Trainer(recipe, new TrainerOptions { Steps = 12, EvaluateEvery = 6 }, RunWriter.Create(Runs, "full"))
                 .Fit().History.Select(r => r.Losses["G/total"]).ToArray();
 
-        var run = RunWriter.Create(_runs, "halves");
+        var run = RunWriter.Create(Runs, "halves");
         run.WriteOptions("supervised", "halves", 3, [new OptionValue("steps", 12, 1000)]);
         using (var recipe = TinySetup.Supervised(workers: 2))
         {
@@ -71,7 +67,7 @@ public sealed class TrainerTests : IDisposable
     {
         using var recipe = TinySetup.Supervised();
         using var cts = new CancellationTokenSource();
-        var run = RunWriter.Create(_runs, "cancel");
+        var run = RunWriter.Create(Runs, "cancel");
         var result = new Trainer(recipe, new TrainerOptions { Steps = 1000 }, run, [new CancelAt(4, cts)]).Fit(cts.Token);
         Assert.True(result.Cancelled);
         Assert.Equal(4, result.Steps);
@@ -85,7 +81,7 @@ public sealed class TrainerTests : IDisposable
     {
         var poison = Loss.Custom("poison", LossInputs.Logits, ctx => ctx.Logits!.mean() * double.NaN);
         using var recipe = TinySetup.Supervised();
-        var run = RunWriter.Create(_runs, "nan");
+        var run = RunWriter.Create(Runs, "nan");
         var trainer = new Trainer(recipe, new TrainerOptions { Steps = 10 }, run, [new Poison(3, recipe, poison)]);
         var e = Assert.Throws<NonFiniteLossException>(() => trainer.Fit());
         Assert.Equal("G/poison", e.Term);
@@ -101,7 +97,7 @@ public sealed class TrainerTests : IDisposable
     {
         using var recipe = TinySetup.Supervised();
         var log = new EventLog();
-        new Trainer(recipe, new TrainerOptions { Steps = 7, EvaluateEvery = 6 }, RunWriter.Create(_runs, "events"), [log]).Fit();
+        new Trainer(recipe, new TrainerOptions { Steps = 7, EvaluateEvery = 6 }, RunWriter.Create(Runs, "events"), [log]).Fit();
         // 24 samples / batch 4 = 6 steps per epoch.
         Assert.Equal("fit-start epoch-start:0 step-start:1 g-start g-end step-end:1", string.Join(' ', log.Events.Take(6)));
         var afterSix = log.Events.SkipWhile(e => e != "step-end:6").ToList();
@@ -120,14 +116,6 @@ public sealed class TrainerTests : IDisposable
         Assert.Null(result.Folder);
         Assert.Equal(2, result.Evaluations.Count);
         Assert.Equal(start, LiveTensors.Settled());
-    }
-
-    sealed class StopAt(long step) : Callback
-    {
-        public override void OnStepEnd(TrainingProgress progress, TrainRecord record)
-        {
-            if (record.Step == step) throw new StopTrainingException("test stop");
-        }
     }
 
     sealed class CancelAt(long step, CancellationTokenSource cts) : Callback
