@@ -119,7 +119,8 @@ public static class Checkpoint
                 foreach (var (k, v) in Under(metadata, "extra/")) extras.Strings[k] = v;
                 // The file's tensors die with the file: the callback gets its own handles.
                 foreach (var (k, t) in Under(tensors, "extra/")) extras.Tensors[k] = t.alias().DetachFromDisposeScope();
-                load(extras);
+                try { load(extras); }
+                catch (InvalidDataException e) { throw new CheckpointException(path, e.Message, e); }
             }
             return step;
         }

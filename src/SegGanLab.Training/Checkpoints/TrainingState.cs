@@ -30,7 +30,10 @@ public sealed class TrainingState
     /// </summary>
     public Func<CheckpointExtras>? SaveExtras { get; set; }
 
-    /// <summary>Restores what <see cref="SaveExtras"/> produced; called by <see cref="Checkpoint.Load"/>.</summary>
+    /// <summary>
+    /// Restores what <see cref="SaveExtras"/> produced; called by <see cref="Checkpoint.Load"/>. Throw
+    /// <see cref="InvalidDataException"/> for extras that do not fit (Load reports it with the file).
+    /// </summary>
     public Action<CheckpointExtras>? LoadExtras { get; set; }
 }
 

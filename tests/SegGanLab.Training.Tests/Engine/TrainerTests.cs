@@ -122,14 +122,6 @@ public sealed class TrainerTests : IDisposable
         Assert.Equal(start, LiveTensors.Settled());
     }
 
-    sealed class StopAt(long step) : Callback
-    {
-        public override void OnStepEnd(TrainingProgress progress, TrainRecord record)
-        {
-            if (record.Step == step) throw new StopTrainingException("test stop");
-        }
-    }
-
     sealed class CancelAt(long step, CancellationTokenSource cts) : Callback
     {
         public override void OnStepEnd(TrainingProgress progress, TrainRecord record)
