@@ -1,3 +1,5 @@
+using SegGanLab.Training;
+
 namespace SegGanLab.Experiments;
 
 /// <summary>
@@ -17,4 +19,7 @@ public static class Experiment
 {
     /// <summary>Supervised segmentation: a segmenter and a loss (the baseline).</summary>
     public static SupervisedExperiment Supervised() => new(new ExperimentSettings());
+
+    /// <summary>Adversarial segmentation (pix2pix, Luc et al. 2016): a segmenter (generator) and a discriminator.</summary>
+    public static GanExperiment Gan() => new(new ExperimentSettings(), new AdversarialRecipeOptions());
 }

@@ -21,6 +21,9 @@ public abstract partial class ExperimentBuilder<TSelf>
     /// <summary>The segmenter's (generator's) loss when <c>.Loss(...)</c> is not given.</summary>
     private protected abstract LossExpression DefaultLoss { get; }
 
+    /// <summary>The discriminator's loss when <c>.DiscriminatorLoss(...)</c> is not given; null for recipes without one.</summary>
+    private protected virtual LossExpression? DefaultDiscriminatorLoss => null;
+
     /// <summary>What the recipe puts into the segmenter's (generator's) loss context, for <see cref="LossExpression.Validate"/>.</summary>
     private protected abstract LossInputs ProvidedInputs { get; }
 
@@ -37,7 +40,7 @@ public abstract partial class ExperimentBuilder<TSelf>
     private protected abstract Recipe CreateRecipe(BuiltExperiment built);
 
     /// <summary>The recipe's own options.json entries (its options record), with step counts scaled by <paramref name="scale"/>.</summary>
-    private protected virtual IEnumerable<OptionValue> RecipeOptions(double scale) => [];
+    private protected virtual IEnumerable<OptionValue> RecipeEntries(double scale) => [];
 }
 
 /// <summary>What a recipe's <c>Check</c> sees: the opened data and the models built so far, by role.</summary>

@@ -28,11 +28,13 @@ public abstract partial class ExperimentBuilder<TSelf>
             foreach (var e in ModelRecord.Entries(role.Part, built.Models[role.Key], spec, role.Default, plan)) yield return e;
         }
         foreach (var e in LossEntries("loss", built.Loss, DefaultLoss)) yield return e;
+        if (DefaultDiscriminatorLoss is { } d)
+            foreach (var e in LossEntries("discriminator_loss", s.DiscriminatorLoss ?? d, d)) yield return e;
         foreach (var role in Roles.Where(r => built.Optimizers.ContainsKey(r.Key)))
             foreach (var e in (SetOptimizer(role.Key) ?? DefaultOptimizer(role.Key)).Entries(role.Key == "D" ? "discriminator_optimizer" : role.Key == "G" ? "optimizer" : $"{role.Part}_optimizer", DefaultOptimizer(role.Key)))
                 yield return e;
         foreach (var e in (s.Schedule ?? ScheduleSpec.Constant()).Entries("schedule", ScheduleSpec.Constant())) yield return e;
-        foreach (var e in RecipeOptions(built.Scale)) yield return e;
+        foreach (var e in RecipeEntries(built.Scale)) yield return e;
     }
 
     /// <summary>A loss expression as written (<c>ce + 0.5 * dice</c>) and its terms with weights and configurations.</summary>

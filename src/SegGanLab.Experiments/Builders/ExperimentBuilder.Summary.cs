@@ -38,8 +38,9 @@ public abstract partial class ExperimentBuilder<TSelf>
             Data = Settings.Data!.ToString(),
             DataLines = DataLines(built),
             Models = [.. Roles.Select(r => Overview(r, built, h, w))],
-            Losses = built.DiscriminatorLoss is { } d ? new Dictionary<string, string> { ["G"] = built.Loss.ToString(), ["D"] = d.ToString() }
-                                                       : new Dictionary<string, string> { ["G"] = built.Loss.ToString() },
+            Losses = (built.DiscriminatorLoss ?? DefaultDiscriminatorLoss) is { } d
+                ? new Dictionary<string, string> { ["G"] = built.Loss.ToString(), ["D"] = d.ToString() }
+                : new Dictionary<string, string> { ["G"] = built.Loss.ToString() },
             LossValues = walked.History.Count > 0 ? walked.History[0].Losses : new Dictionary<string, double>(),
             Metrics = walked.Evaluations.Count > 0 ? walked.Evaluations[0].Metrics : new Dictionary<string, double>(),
             Optimizers = Roles.Where(r => built.Optimizers.ContainsKey(r.Key))
