@@ -1,3 +1,4 @@
+using SegGanLab.Experiments;
 using SegGanLab.Torch;
 
 namespace SegGanLab.Scripting;
@@ -20,5 +21,6 @@ public static class ScriptDefaults
         ScriptImport.Namespace(typeof(torch)),                   // SegGanLab.Torch: Tensor, DisposeScope, ...
         ScriptImport.Static(typeof(torch)),                      // torch.*: zeros, randn, nn, optim, ...
         ScriptImport.Namespace(typeof(ScriptDefaults)),          // SegGanLab.Scripting: Formatter, MimeBundle
+        ScriptImport.Namespace(typeof(ExperimentHost)),          // SegGanLab.Experiments: Experiment, SavedExperiment, ...
     ];
 }

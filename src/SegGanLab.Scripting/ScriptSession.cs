@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Scripting;
+using SegGanLab.Experiments;
 using SegGanLab.Torch;
 
 namespace SegGanLab.Scripting;
@@ -147,6 +148,7 @@ public sealed partial class ScriptSession : IDisposable
         lock (_gate) _running = cancellation;
         var cell = new CellContext(name, output, cancellation.Token);
         using var enter = CellContext.Enter(cell);
+        using var experiments = ExperimentHost.UseCancellation(cancellation.Token);
         var scope = torch.NewDisposeScope();
         var roots = new List<object?>();
         CellResult? result = null;
