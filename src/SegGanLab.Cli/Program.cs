@@ -12,6 +12,7 @@ var root = new RootCommand("SegGanLab: GAN-based semantic segmentation experimen
 {
     RunCommand.Create(verbose),
     NewCommand.Create(),
+    DataCommand.Create(),
     ReportCommand.Create(),
     CompareCommand.Create(),
     InfoCommand.Create(),
