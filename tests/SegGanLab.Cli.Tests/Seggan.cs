@@ -19,26 +19,21 @@ internal sealed class Seggan : IDisposable
 {
     static readonly string Dll = typeof(Seggan).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SegGanCli").Value!;
 
+    readonly TemporaryFolder _folder = new("seggan-cli-");
+
     public Seggan()
     {
         if (!File.Exists(Dll)) throw new FileNotFoundException($"The CLI was not built at {Dll}; build the solution first.");
-        Folder = Directory.CreateTempSubdirectory("seggan-cli-").FullName;
     }
 
     /// <summary>The working folder of every process.</summary>
-    public string Folder { get; }
+    public string Folder => _folder.Root;
 
     /// <summary>The script cache the processes use (<c>SEGGAN_CACHE</c>).</summary>
     public string Cache => Path.Combine(Folder, ".cache");
 
     /// <summary>Writes a file under <see cref="Folder"/> (LF line ends) and returns its full path.</summary>
-    public string Write(string relativePath, string text)
-    {
-        var path = Path.Combine(Folder, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text.ReplaceLineEndings("\n"));
-        return path;
-    }
+    public string Write(string relativePath, string text) => _folder.Write(relativePath, text);
 
     /// <summary>Runs <c>seggan</c> with <paramref name="args"/> to the end (at most three minutes).</summary>
     public CliResult Run(params string[] args)
@@ -61,7 +56,7 @@ internal sealed class Seggan : IDisposable
         return new CliProcess(start);
     }
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 }
 
 /// <summary>A running <c>seggan</c> process whose streams are collected as they come.</summary>

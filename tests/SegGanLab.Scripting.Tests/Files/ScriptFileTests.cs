@@ -9,8 +9,10 @@ namespace SegGanLab.Scripting.Tests;
 /// <summary>Script files run as one compiled submission: errors with real files and lines, args, #load, #r, values, scopes.</summary>
 public sealed class ScriptFileTests : IDisposable
 {
-    readonly ScriptFolder _folder = new();
+    readonly TemporaryFolder _folder = new("seggan-scripts-");
     readonly ScriptSession _session = new(new ScriptSessionOptions { Globals = new ScriptGlobals { Args = ["--steps", "7"] }, WarmUp = false });
+
+    string Cache => Path.Combine(_folder.Root, "cache");
 
     public void Dispose()
     {
@@ -84,23 +86,23 @@ public sealed class ScriptFileTests : IDisposable
     {
         var lib = _folder.Write("lib.csx", "int Value() => 1;\n");
         var path = _folder.Write("cached.csx", "#load \"lib.csx\"\nValue()");
-        var first = _session.CompileFile(path, _folder.Cache);
+        var first = _session.CompileFile(path, Cache);
         Assert.False(first.FromCache);
-        Assert.StartsWith(_folder.Cache, first.CacheEntry);
+        Assert.StartsWith(Cache, first.CacheEntry);
         Assert.True(File.Exists(Path.Combine(first.CacheEntry!, "manifest.json")));
-        var second = _session.CompileFile(path, _folder.Cache);
+        var second = _session.CompileFile(path, Cache);
         Assert.True(second.FromCache);
         Assert.Equal(first.CacheEntry, second.CacheEntry);
         Assert.Equal(1, Run(second).Value);
 
         _folder.Write("lib.csx", "int Value() => 2;\n");
-        var afterLoadEdit = _session.CompileFile(path, _folder.Cache);
+        var afterLoadEdit = _session.CompileFile(path, Cache);
         Assert.False(afterLoadEdit.FromCache);
         Assert.Equal(2, Run(afterLoadEdit).Value);
-        Assert.True(_session.CompileFile(path, _folder.Cache).FromCache);
+        Assert.True(_session.CompileFile(path, Cache).FromCache);
 
         _folder.Write("cached.csx", "#load \"lib.csx\"\nValue() + 1");
-        Assert.False(_session.CompileFile(path, _folder.Cache).FromCache);
+        Assert.False(_session.CompileFile(path, Cache).FromCache);
         Assert.Single(Directory.GetFiles(first.CacheEntry!, "*.dll"));
         Assert.True(File.Exists(lib));
     }
@@ -109,12 +111,12 @@ public sealed class ScriptFileTests : IDisposable
     public void Cache_IgnoresACorruptEntry_AndRewritesIt()
     {
         var path = _folder.Write("corrupt.csx", "40 + 2");
-        var entry = _session.CompileFile(path, _folder.Cache).CacheEntry!;
+        var entry = _session.CompileFile(path, Cache).CacheEntry!;
         File.WriteAllText(Path.Combine(entry, "manifest.json"), "{ not json");
-        var again = _session.CompileFile(path, _folder.Cache);
+        var again = _session.CompileFile(path, Cache);
         Assert.False(again.FromCache);
         Assert.Equal(42, Run(again).Value);
-        Assert.True(_session.CompileFile(path, _folder.Cache).FromCache);
+        Assert.True(_session.CompileFile(path, Cache).FromCache);
     }
 
     [Fact]
@@ -128,9 +130,9 @@ public sealed class ScriptFileTests : IDisposable
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.True(library.Emit(dll).Success);
         var path = _folder.Write("ref.csx", "#r \"bin/Greeter.dll\"\nGreeting.Greeter.Hello(Args[1])");
-        var script = _session.CompileFile(path, _folder.Cache);
+        var script = _session.CompileFile(path, Cache);
         Assert.Equal("hello 7", Run(script).Value);
-        var cached = _session.CompileFile(path, _folder.Cache);
+        var cached = _session.CompileFile(path, Cache);
         Assert.True(cached.FromCache);
         Assert.Equal("hello 7", Run(cached).Value);
     }
