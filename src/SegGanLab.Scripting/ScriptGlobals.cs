@@ -2,11 +2,19 @@ namespace SegGanLab.Scripting;
 
 /// <summary>
 /// The members every script sees as bare names: <c>Display(x)</c>, <c>ClearOutput()</c>,
-/// <c>Page(x)</c>, <c>Input(prompt)</c> and the <c>Cancellation</c> token. They act on the cell
-/// running now (<see cref="CellContext.Current"/>). Hosts may derive from it to add their own.
+/// <c>Page(x)</c>, <c>Input(prompt)</c>, the <c>Cancellation</c> token and the script's
+/// <c>Args</c>. They act on the cell running now (<see cref="CellContext.Current"/>). Hosts may
+/// derive from it to add their own.
 /// </summary>
 public class ScriptGlobals
 {
+    /// <summary>
+    /// The arguments after <c>--</c> on the command line (<c>seggan run x.csx -- --steps 100</c>);
+    /// empty in a notebook.
+    /// </summary>
+    /// <example><code>var steps = Args.Count > 0 ? int.Parse(Args[0]) : 600;</code></example>
+    public IReadOnlyList<string> Args { get; init; } = [];
+
     /// <summary>Cancelled when the user interrupts the cell (Jupyter's interrupt, Ctrl+C); long loops poll it.</summary>
     /// <example><code>for (var i = 0; i &lt; steps; i++) { Cancellation.ThrowIfCancellationRequested(); Step(); }</code></example>
     public CancellationToken Cancellation => CellContext.Current?.Cancellation ?? CancellationToken.None;

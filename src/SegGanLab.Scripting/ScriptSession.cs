@@ -28,7 +28,8 @@ namespace SegGanLab.Scripting;
 /// </code></example>
 public sealed partial class ScriptSession : IDisposable
 {
-    readonly ScriptOptions _options;
+    readonly Lazy<ScriptOptions> _options;
+    readonly ScriptSessionOptions _settings;
     readonly ScriptGlobals _globals;
     readonly ExecutionThread _thread = new("SegGanLab script");
     readonly List<Assembly> _scriptAssemblies = [];
@@ -41,25 +42,13 @@ public sealed partial class ScriptSession : IDisposable
     /// <summary>Starts a session and warms the compiler up on its thread.</summary>
     public ScriptSession(ScriptSessionOptions? options = null)
     {
-        options ??= new ScriptSessionOptions();
+        _settings = options ?? new ScriptSessionOptions();
         ConsoleCapture.Install();
-        _globals = options.Globals;
-        var assemblies = options.Imports.Select(i => i.Assembly)
-            .Concat(options.References)
-            .Append(typeof(ScriptGlobals).Assembly)
-            .Append(options.Globals.GetType().Assembly);
-        _options = ScriptOptions.Default
-            .WithReferences(ScriptReferences.For(assemblies))
-            .WithImports(options.Imports.Select(i => i.Name))
-            .WithOptimizationLevel(OptimizationLevel.Release)
-            .WithEmitDebugInformation(true)
-            .WithFileEncoding(Encoding.UTF8)
-            .WithLanguageVersion(LanguageVersion.Latest)
-            .WithAllowUnsafe(true)
-            .WithMetadataResolver(new CachingMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(options.BaseDirectory)))
-            .WithSourceResolver(new CellSourceResolver(options.BaseDirectory));
+        _globals = _settings.Globals;
+        // Built on first use: a session that only runs a cached compiled script never loads Roslyn.
+        _options = new Lazy<ScriptOptions>(CreateOptions);
         AppDomain.CurrentDomain.AssemblyLoad += OnAssemblyLoad;
-        _warmUp = _thread.Run(WarmUpAsync);
+        _warmUp = _settings.WarmUp ? _thread.Run(WarmUpAsync) : Task.CompletedTask;
     }
 
     /// <summary>Completes when the compiler has been warmed up (the first cell waits for it anyway).</summary>
@@ -95,6 +84,23 @@ public sealed partial class ScriptSession : IDisposable
         _thread.Dispose();
     }
 
+    /// <summary>Every assembly a submission references: the imports', the globals' and the host's extra ones.</summary>
+    IEnumerable<Assembly> ReferencedAssemblies() => _settings.Imports.Select(i => i.Assembly)
+        .Concat(_settings.References)
+        .Append(typeof(ScriptGlobals).Assembly)
+        .Append(_globals.GetType().Assembly);
+
+    ScriptOptions CreateOptions() => ScriptOptions.Default
+        .WithReferences(ScriptReferences.For(ReferencedAssemblies()))
+        .WithImports(_settings.Imports.Select(i => i.Name))
+        .WithOptimizationLevel(OptimizationLevel.Release)
+        .WithEmitDebugInformation(true)
+        .WithFileEncoding(Encoding.UTF8)
+        .WithLanguageVersion(LanguageVersion.Latest)
+        .WithAllowUnsafe(true)
+        .WithMetadataResolver(new CachingMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(_settings.BaseDirectory)))
+        .WithSourceResolver(new CellSourceResolver(_settings.BaseDirectory));
+
     async Task<object?> WarmUpAsync()
     {
         await StateAsync();
@@ -108,17 +114,35 @@ public sealed partial class ScriptSession : IDisposable
     async Task<ScriptState<object>> StateAsync() =>
         _state ??= await CSharpScript.Create("", Options("init"), _globals.GetType()).RunAsync(_globals);
 
-    ScriptOptions Options(string name) => _options.WithFilePath(name);
+    ScriptOptions Options(string name) => _options.Value.WithFilePath(name);
 
     Task<CellResult> RunAsync(string code, CellOptions? options, bool chain)
     {
         ArgumentNullException.ThrowIfNull(code);
         var name = options?.Name ?? $"In[{Interlocked.Increment(ref _anonymousCells)}]";
         var output = options?.Output ?? NullScriptOutput.Instance;
-        return _thread.Run(() => RunOnThreadAsync(code, name, output, chain));
+        return _thread.Run(() => RunCellAsync(name, output, (token, _) => RunSubmissionAsync(code, name, chain, token)));
     }
 
-    async Task<CellResult> RunOnThreadAsync(string code, string name, IScriptOutput output, bool chain)
+    async Task<CellResult> RunSubmissionAsync(string code, string name, bool chain, CancellationToken cancellation)
+    {
+        var state = await StateAsync();
+        var script = state.Script.ContinueWith(code, Options(name));
+        var errors = script.Compile(cancellation).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0) return CompileFailure(errors);
+        var next = await script.RunFromAsync(state, catchException: _ => true, cancellation);
+        if (chain) _state = next;
+        if (next.Exception is { } e) return Failure(e, cancellation);
+        var hasValue = HasResult(script.GetCompilation());
+        return new CellResult { HasValue = hasValue, Value = next.ReturnValue, Formatted = hasValue ? Formatter.Format(next.ReturnValue) : null };
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> as a cell on the session thread: its own cancellation token and
+    /// <see cref="CellContext"/>, a dispose scope that keeps what the script can still reach (the
+    /// session's variables, the value, and the roots the body adds), and failures as <see cref="ScriptError"/>s.
+    /// </summary>
+    async Task<CellResult> RunCellAsync(string name, IScriptOutput output, Func<CancellationToken, List<object?>, Task<CellResult>> body)
     {
         using var cancellation = new CancellationTokenSource();
         lock (_gate) _running = cancellation;
@@ -126,18 +150,11 @@ public sealed partial class ScriptSession : IDisposable
         using var enter = CellContext.Enter(cell);
         using var experiments = ExperimentHost.UseCancellation(cancellation.Token);
         var scope = torch.NewDisposeScope();
+        var roots = new List<object?>();
         CellResult? result = null;
         try
         {
-            var state = await StateAsync();
-            var script = state.Script.ContinueWith(code, Options(name));
-            var errors = script.Compile(cancellation.Token).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            if (errors.Count > 0) return result = CompileFailure(errors);
-            var next = await script.RunFromAsync(state, catchException: _ => true, cancellation.Token);
-            if (chain) _state = next;
-            if (next.Exception is { } e) return result = Failure(e, cancellation.Token);
-            var hasValue = HasResult(script.GetCompilation());
-            return result = new CellResult { HasValue = hasValue, Value = next.ReturnValue, Formatted = hasValue ? Formatter.Format(next.ReturnValue) : null };
+            return result = await body(cancellation.Token, roots);
         }
         catch (OperationCanceledException e) when (cancellation.IsCancellationRequested)
         {
@@ -145,39 +162,44 @@ public sealed partial class ScriptSession : IDisposable
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A formatter that threw, or a script whose state Roslyn could not build.
+            // A formatter that threw, a script whose state Roslyn could not build, or a script file's own exception.
             return result = Failure(e, cancellation.Token);
         }
         finally
         {
             lock (_gate) _running = null;
-            KeepReachable(scope, result, output);
+            KeepReachable(scope, roots.Append(result?.Value), output);
             scope.Dispose();
         }
     }
 
-    void KeepReachable(DisposeScope scope, CellResult? result, IScriptOutput output)
+    void KeepReachable(DisposeScope scope, IEnumerable<object?> roots, IScriptOutput output)
     {
-        IEnumerable<object?> roots = (_state?.Variables.Select(v => v.Value) ?? []).Append(result?.Value);
+        roots = roots.Concat(SessionVariables());
         lock (_scriptAssemblies) roots = roots.Concat(_scriptAssemblies.SelectMany(ScopeSurvivors.StaticRoots)).ToList();
         if (!ScopeSurvivors.Keep(scope, roots))
             output.Write(ConsoleStream.Error, $"warning: the script's variables reach more than {ScopeSurvivors.Budget:N0} objects; tensors beyond that were freed with the cell. Dispose or drop large object graphs you no longer need.\n");
     }
 
-    /// <summary>True when the submission ends with an expression (no semicolon) of a non-void type: Roslyn's rule for a submission's value.</summary>
-    static bool HasResult(Compilation compilation)
+    IEnumerable<object?> SessionVariables() => _state?.Variables.Select(v => v.Value) ?? [];
+
+    /// <summary>
+    /// True when the submission (<paramref name="tree"/>, or the compilation's only tree) ends with an
+    /// expression (no semicolon) of a non-void type: Roslyn's rule for a submission's value.
+    /// </summary>
+    internal static bool HasResult(Compilation compilation, SyntaxTree? tree = null)
     {
-        var tree = compilation.SyntaxTrees.Single();
+        tree ??= compilation.SyntaxTrees.Single();
         if (tree.GetCompilationUnitRoot().Members.LastOrDefault() is not GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } last })
             return false;
         return compilation.GetSemanticModel(tree).GetTypeInfo(last.Expression).Type is { SpecialType: not SpecialType.System_Void };
     }
 
-    static CellResult CompileFailure(IReadOnlyList<Diagnostic> errors)
-    {
-        var lines = errors.Select(d => CSharpDiagnosticFormatter.Instance.Format(d, CultureInfo.InvariantCulture)).ToList();
-        return new CellResult { Error = new ScriptError(ScriptError.CompilationErrorName, lines[0], lines, null) };
-    }
+    static CellResult CompileFailure(IReadOnlyList<Diagnostic> errors) =>
+        CompileFailure(errors.Select(d => CSharpDiagnosticFormatter.Instance.Format(d, CultureInfo.InvariantCulture)).ToList());
+
+    static CellResult CompileFailure(IReadOnlyList<string> lines) =>
+        new() { Error = new ScriptError(ScriptError.CompilationErrorName, lines[0], lines, null) };
 
     static CellResult Failure(Exception exception, CancellationToken cancellation)
     {

@@ -16,4 +16,11 @@ public sealed class ScriptSessionOptions
 
     /// <summary>Where <c>#r</c> and <c>#load</c> resolve relative paths for cells that are not files.</summary>
     public string BaseDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary>
+    /// Warm the compiler up in the background when the session starts (the kernel's first cell
+    /// then costs what later cells cost). Off for a host that runs an already compiled script
+    /// (<c>seggan run</c> with a cache hit), which would pay for a compiler it never uses.
+    /// </summary>
+    public bool WarmUp { get; init; } = true;
 }

@@ -17,7 +17,7 @@ internal sealed class JupyterTools : IDisposable
         Root = Directory.CreateTempSubdirectory("seggan-jupyter-").FullName;
         var cli = Metadata("SegGanCli");
         if (!File.Exists(cli)) throw new FileNotFoundException($"The CLI was not built at {cli}; build the solution first.");
-        KernelSpec.Install(KernelSpec.PrefixDirectory(Root), KernelSpec.LaunchCommand(cli, DotnetHost()));
+        KernelSpec.Install(KernelSpec.PrefixDirectory(Root), KernelSpec.LaunchCommand(cli, DotnetHost.Path));
     }
 
     /// <summary>A temporary folder holding share/jupyter/kernels/seggan and the runtime files.</summary>
@@ -28,7 +28,7 @@ internal sealed class JupyterTools : IDisposable
     /// <summary>Starts the real kernel process (<c>dotnet seggan.dll kernel start -f FILE</c>) as the kernelspec would.</summary>
     public static Process StartKernel(string connectionFile)
     {
-        var launch = KernelSpec.LaunchCommand(Metadata("SegGanCli"), DotnetHost());
+        var launch = KernelSpec.LaunchCommand(Metadata("SegGanCli"), DotnetHost.Path);
         var start = new ProcessStartInfo(launch[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in launch.Skip(1).Concat(["kernel", "start", "-f", connectionFile])) start.ArgumentList.Add(a);
         var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start the kernel");
@@ -72,14 +72,4 @@ internal sealed class JupyterTools : IDisposable
 
     static string Metadata(string key) =>
         typeof(JupyterTools).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
-
-    // The SDK names its muxer in DOTNET_HOST_PATH; the test host itself usually runs under it.
-    static string DotnetHost()
-    {
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)) return host;
-        if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet") return self;
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
-            if (File.Exists(Path.Combine(dir, "dotnet"))) return Path.Combine(dir, "dotnet");
-        throw new FileNotFoundException("Cannot find the dotnet host (DOTNET_HOST_PATH, the test host, PATH).");
-    }
 }

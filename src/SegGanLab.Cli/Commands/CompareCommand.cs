@@ -23,11 +23,11 @@ internal static class CompareCommand
             catch (ArgumentException e)
             {
                 // The message without .NET's "(Parameter 'runFolders')" suffix, which means nothing on a command line.
-                return ReportCommand.Fail(e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal));
+                return Cli.Fail(e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal));
             }
             catch (Exception e) when (e is RunFolderException or DirectoryNotFoundException)
             {
-                return ReportCommand.Fail(e.Message);
+                return Cli.Fail(e.Message);
             }
         });
         return command;

@@ -40,14 +40,14 @@ internal static class KernelCommand
         command.SetAction(parse =>
         {
             var directory = Directory(parse, user, prefix, out var error) ?? KernelSpec.DefaultDirectory();
-            if (error is not null) return Fail(error);
+            if (error is not null) return Cli.Fail(error);
             try
             {
                 var folder = KernelSpec.Install(directory, KernelSpec.LaunchCommand(typeof(KernelCommand).Assembly.Location, Environment.ProcessPath));
                 Console.WriteLine($"Installed the kernelspec '{KernelSpec.Name}' in {folder}");
                 return 0;
             }
-            catch (KernelSpecException e) { return Fail(e.Message); }
+            catch (KernelSpecException e) { return Cli.Fail(e.Message); }
         });
         return command;
     }
@@ -59,15 +59,15 @@ internal static class KernelCommand
         command.SetAction(parse =>
         {
             var chosen = Directory(parse, user, prefix, out var error);
-            if (error is not null) return Fail(error);
+            if (error is not null) return Cli.Fail(error);
             var candidates = chosen is not null ? [chosen] : new[] { KernelSpec.UserDirectory(), KernelSpec.DefaultDirectory(), KernelSpec.PrefixDirectory("/usr") }.Distinct().ToArray();
             try
             {
                 var removed = candidates.Where(KernelSpec.Uninstall).ToList();
                 foreach (var d in removed) Console.WriteLine($"Removed the kernelspec '{KernelSpec.Name}' from {d}");
-                return removed.Count > 0 ? 0 : Fail($"No '{KernelSpec.Name}' kernelspec found in {string.Join(", ", candidates)}.");
+                return removed.Count > 0 ? 0 : Cli.Fail($"No '{KernelSpec.Name}' kernelspec found in {string.Join(", ", candidates)}.");
             }
-            catch (KernelSpecException e) { return Fail(e.Message); }
+            catch (KernelSpecException e) { return Cli.Fail(e.Message); }
         });
         return command;
     }
@@ -85,14 +85,8 @@ internal static class KernelCommand
                 kernel.Run();
                 return 0;
             }
-            catch (Exception e) when (e is ConnectionFileException or ZmqException) { return Fail(e.Message); }
+            catch (Exception e) when (e is ConnectionFileException or ZmqException) { return Cli.Fail(e.Message); }
         });
         return command;
-    }
-
-    static int Fail(string message)
-    {
-        Console.Error.WriteLine($"error: {message}");
-        return 1;
     }
 }

@@ -15,7 +15,7 @@ internal static class ReportCommand
         command.SetAction(parse =>
         {
             var count = parse.GetValue(samples);
-            if (count < 1) return Fail($"--samples must be at least 1, got {count}.");
+            if (count < 1) return Cli.Fail($"--samples must be at least 1, got {count}.");
             try
             {
                 var path = ReportWriter.Write(parse.GetValue(run)!.FullName, count);
@@ -24,15 +24,9 @@ internal static class ReportCommand
             }
             catch (RunFolderException e)
             {
-                return Fail(e.Message);
+                return Cli.Fail(e.Message);
             }
         });
         return command;
-    }
-
-    internal static int Fail(string message)
-    {
-        AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
-        return 1;
     }
 }

@@ -48,7 +48,7 @@ internal static partial class ScriptTraceback
             var method = frame.GetMethod();
             var ns = method?.DeclaringType?.Namespace ?? "";
             // Everything below the script runner (or this host's execution loop) is machinery.
-            if (ns.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || method?.DeclaringType == typeof(ScriptSession)) yield break;
+            if (ns.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || IsHost(method?.DeclaringType)) yield break;
             if (method is null || ns is "System.Runtime.CompilerServices" or "System.Runtime.ExceptionServices") continue;
             var file = frame.GetFileName();
             var where = file is null ? "" : $" in {file}:line {frame.GetFileLineNumber()}";
@@ -56,6 +56,9 @@ internal static partial class ScriptTraceback
             yield return name is null ? $"   at {file ?? "<script>"}:line {frame.GetFileLineNumber()}" : $"   at {name}{where}";
         }
     }
+
+    // The session itself, or its async state machines and lambdas (nested types), which await a compiled script file.
+    static bool IsHost(Type? type) => type is not null && (type == typeof(ScriptSession) || IsHost(type.DeclaringType));
 
     /// <summary>A readable frame name, or null for a script's top-level statements.</summary>
     static string? Describe(MethodBase method)
