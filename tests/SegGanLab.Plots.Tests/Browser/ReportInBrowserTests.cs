@@ -29,13 +29,11 @@ public sealed class ChromiumFixture : IAsyncLifetime
 /// </summary>
 public class ReportInBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : IClassFixture<ChromiumFixture>
 {
-    const string RenderedFlag = "String(document.body.dataset.plotsRendered || '')";
-
     [Fact]
     public async Task RunReport_DrawsEveryChart_WithoutErrors_AndPassesPlotlyValidate()
     {
         using var run = FixtureRun.Segmentation();
-        var report = await Open(ReportWriter.Write(run.Folder), "report", expectedFigures: 5);
+        var report = await ReportPages.OpenAndCheck(chromium.Browser, ReportWriter.Write(run.Folder), "report", output, expectedFigures: 5);
         Assert.Equal(5, report.Plots.GetProperty("figures").GetInt32());
     }
 
@@ -43,7 +41,7 @@ public class ReportInBrowserTests(ChromiumFixture chromium, ITestOutputHelper ou
     public async Task DeblurReport_DrawsItsCharts_WithoutErrors()
     {
         using var run = FixtureRun.Deblur();
-        await Open(ReportWriter.Write(run.Folder), "deblur-report", expectedFigures: 3);
+        await ReportPages.OpenAndCheck(chromium.Browser, ReportWriter.Write(run.Folder), "deblur-report", output, expectedFigures: 3);
     }
 
     [Fact]
@@ -52,7 +50,7 @@ public class ReportInBrowserTests(ChromiumFixture chromium, ITestOutputHelper ou
         using var a = FixtureRun.Segmentation("baseline", seed: 1);
         using var b = FixtureRun.Segmentation("adversarial", seed: 2, steps: 150);
         var page = ReportWriter.WriteComparison([a.Folder, b.Folder], Path.Combine(a.Folder, "..", "compare.html"));
-        await Open(page, "compare", expectedFigures: 2);
+        await ReportPages.OpenAndCheck(chromium.Browser, page, "compare", output, expectedFigures: 2);
     }
 
     [Fact]
@@ -68,39 +66,11 @@ public class ReportInBrowserTests(ChromiumFixture chromium, ITestOutputHelper ou
         Assert.Equal([true, false, false, true], outputs.Select(o => o.Length > 1_000_000).ToArray());
         var file = Path.Combine(run.Folder, "notebook.html");
         File.WriteAllText(file, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n" + string.Join("\n<hr>\n", outputs) + "\n</body></html>", Encoding.UTF8);
-        using var timeout = new CancellationTokenSource(PageTimeout);
-        var page = await BrowserPage.OpenAsync(chromium.Browser, file, Artifact("notebook.png"),
+        using var timeout = new CancellationTokenSource(ReportPages.PageTimeout);
+        var page = await BrowserPage.OpenAsync(chromium.Browser, file, ReportPages.Artifact("notebook.png"),
             "String(document.querySelectorAll('.js-plotly-plot').length)", ready => ready == "4", timeout.Token);
         Assert.Empty(page.ConsoleErrors);
         Assert.All(page.Plots.GetProperty("plots").EnumerateArray(), plot => Assert.True(plot.GetProperty("svg").GetBoolean() && plot.GetProperty("drawn").GetInt32() > 0));
     }
 
-    async Task<PageReport> Open(string html, string name, int expectedFigures)
-    {
-        var keep = Artifact(name + ".html");
-        File.Copy(html, keep, overwrite: true);
-        using var timeout = new CancellationTokenSource(PageTimeout);
-        var page = await BrowserPage.OpenAsync(chromium.Browser, html, Artifact(name + ".png"), RenderedFlag, flag => flag.Length > 0, timeout.Token);
-        output.WriteLine($"screenshot: {page.ScreenshotPath}\npage: {keep}");
-        Assert.True(page.ConsoleErrors.Count == 0, "console errors:\n" + string.Join("\n", page.ConsoleErrors));
-        Assert.Equal(expectedFigures.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Plots.GetProperty("rendered").GetString());
-        var plots = page.Plots.GetProperty("plots").EnumerateArray().ToList();
-        Assert.Equal(expectedFigures, plots.Count);
-        foreach (var plot in plots)
-        {
-            var id = plot.GetProperty("id").GetString();
-            Assert.True(plot.GetProperty("traces").GetInt32() > 0, $"{id} has no traces");
-            Assert.True(plot.GetProperty("svg").GetBoolean() || plot.GetProperty("gl").GetBoolean(), $"{id} has no SVG or GL plot");
-            Assert.True(plot.GetProperty("drawn").GetInt32() > 0, $"{id} drew nothing in its plot area");
-        }
-        var problems = page.Plots.GetProperty("validation").EnumerateArray()
-            .SelectMany((errors, i) => errors.EnumerateArray().Select(e => $"figure {i + 1}: {e.GetString()}")).ToList();
-        Assert.True(problems.Count == 0, "Plotly.validate:\n" + string.Join("\n", problems));
-        return page;
-    }
-
-    static string Artifact(string file) => Path.Combine(Directory.CreateDirectory(ChromiumFixture.ArtifactDirectory).FullName, file);
-
-    // Generous for a 2-core machine shared with other builds; a healthy page takes a few seconds.
-    static readonly TimeSpan PageTimeout = TimeSpan.FromSeconds(60);
 }
