@@ -17,16 +17,16 @@ public abstract class GanExperimentBuilder<TSelf, TOptions> : RecipeExperimentBu
     private protected GanExperimentBuilder(ExperimentSettings settings, TOptions options) : base(settings, options) { }
 
     /// <summary>The adversarial objective of the default losses (vanilla, LSGAN, hinge, WGAN-GP, RaGAN-LS).</summary>
-    public TSelf Mode(GanMode mode) => Set((GanRecipeOptions)Options with { Mode = mode });
+    public TSelf Mode(GanMode mode) => SetGan((GanRecipeOptions)Options with { Mode = mode });
 
     /// <summary>Discriminator updates per step (n_critic; default 5 for WGAN-GP, else 1).</summary>
-    public TSelf CriticSteps(int steps) => Set((GanRecipeOptions)Options with { CriticSteps = steps });
+    public TSelf CriticSteps(int steps) => SetGan((GanRecipeOptions)Options with { CriticSteps = steps });
 
     /// <summary>WGAN-GP's gradient-penalty weight λ in the default discriminator loss.</summary>
-    public TSelf GradientPenalty(double weight) => Set((GanRecipeOptions)Options with { GradientPenaltyWeight = weight });
+    public TSelf GradientPenalty(double weight) => SetGan((GanRecipeOptions)Options with { GradientPenaltyWeight = weight });
 
     /// <summary>The record changed through its base type (a <c>with</c> on <typeparamref name="TOptions"/> itself is not possible in generic code).</summary>
-    private protected TSelf Set(GanRecipeOptions options) => Set((TOptions)options);
+    private protected TSelf SetGan(GanRecipeOptions options) => Set((TOptions)options);
 
     private protected override LossExpression? DefaultDiscriminatorLoss => Options.DiscriminatorLoss();
 
