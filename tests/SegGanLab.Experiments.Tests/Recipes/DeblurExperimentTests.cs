@@ -2,6 +2,7 @@ using SegGanLab.Experiments.Tests.Fixtures;
 using SegGanLab.Losses;
 using SegGanLab.Plots;
 using Xunit;
+using static SegGanLab.Experiments.Tests.RecipeChecks;
 
 namespace SegGanLab.Experiments.Tests;
 
@@ -94,9 +95,4 @@ public sealed class DeblurExperimentTests : RunsFolderTest
         Has(d, "Discriminator", "labelChannels: 3");
         Assert.False(Directory.Exists(Runs));
     }
-
-    static ExperimentConfigurationException Problems(Func<object> run) => Assert.Throws<ExperimentConfigurationException>(run);
-
-    static void Has(ExperimentConfigurationException e, string verb, string text) =>
-        Assert.True(e.Problems.Any(p => p.Verb == verb && p.Message.Contains(text, StringComparison.Ordinal)), e.Message);
 }

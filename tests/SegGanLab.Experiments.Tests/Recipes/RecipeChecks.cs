@@ -23,4 +23,11 @@ static class RecipeChecks
 
     /// <summary>The total of <paramref name="side"/> at every step.</summary>
     public static double[] Totals(ExperimentResult run, string side) => [.. run.History.Select(h => h.Losses[$"{side}/total"])];
+
+    /// <summary>The problems <paramref name="run"/> reports before training.</summary>
+    public static ExperimentConfigurationException Problems(Func<object> run) => Assert.Throws<ExperimentConfigurationException>(run);
+
+    /// <summary><paramref name="e"/> lists a problem of <paramref name="verb"/> whose message contains <paramref name="text"/>.</summary>
+    public static void Has(ExperimentConfigurationException e, string verb, string text) =>
+        Assert.True(e.Problems.Any(p => p.Verb == verb && p.Message.Contains(text, StringComparison.Ordinal)), e.Message);
 }

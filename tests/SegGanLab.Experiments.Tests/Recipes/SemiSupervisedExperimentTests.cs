@@ -1,6 +1,7 @@
 using SegGanLab.Experiments.Tests.Fixtures;
 using SegGanLab.Plots;
 using Xunit;
+using static SegGanLab.Experiments.Tests.RecipeChecks;
 using static SegGanLab.Experiments.LossTerms;
 
 namespace SegGanLab.Experiments.Tests;
@@ -84,9 +85,4 @@ public sealed class SemiSupervisedExperimentTests : RunsFolderTest
         Has(otherClasses, "Unlabelled", "other classes");
         Assert.False(Directory.Exists(Runs));
     }
-
-    static ExperimentConfigurationException Problems(Func<object> run) => Assert.Throws<ExperimentConfigurationException>(run);
-
-    static void Has(ExperimentConfigurationException e, string verb, string text) =>
-        Assert.True(e.Problems.Any(p => p.Verb == verb && p.Message.Contains(text, StringComparison.Ordinal)), e.Message);
 }
