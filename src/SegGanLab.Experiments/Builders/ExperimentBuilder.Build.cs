@@ -50,7 +50,8 @@ public abstract partial class ExperimentBuilder<TSelf>
                 if (models.Count == Roles.Count) Check(new BuildState(data, models, loss), problems);
                 loaders = Loaders(data, purpose, device ?? TorchDevice.CPU, problems);
                 if (loaders is not null && data.Unlabelled is { } images)
-                    problems.Try("Unlabelled", () => unlabelled = new DataLoader(images, data.TrainTransforms, loaders.Train.Options with { Seed = s.Seed + UnlabelledSeedOffset }));
+                    problems.Try("Unlabelled", () =>
+                        unlabelled = new DataLoader(images, data.TrainTransforms, loaders.Train.Options with { Seed = s.Seed + UnlabelledSeedOffset }));
             }
             problems.ThrowIfAny(EntryPoint);
             return Assemble(purpose, data!, loaders!, unlabelled, device!, models, specs, owned, loss, scale);

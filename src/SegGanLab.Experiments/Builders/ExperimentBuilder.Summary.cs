@@ -69,10 +69,7 @@ public abstract partial class ExperimentBuilder<TSelf>
             d.Val is { } v ? $"val: {v.Name}, {v.Count} samples" : "val: none (no evaluation data)",
         };
         if (d.Unlabelled is { } u) lines.Add($"unlabelled: {u.Name}, {u.Count} samples (labels not read)");
-        lines.AddRange(
-        [
-            $"classes: {d.Classes}",
-        ]);
+        lines.Add($"classes: {d.Classes}");
         return lines;
     }
 
