@@ -48,6 +48,19 @@ public sealed class DeblurExperimentTests : RunsFolderTest
     }
 
     [Fact]
+    public void Summary_WalksTheGeneratorAndDiscriminator_AndReportsPsnr()
+    {
+        var summary = Tiny4().LossWeights(perceptual: 0).Summary();
+        Assert.Equal(["generator", "discriminator"], summary.Models.Select(m => m.Part));
+        Assert.Equal("ResNetGenerator", summary.Models[0].Type);
+        Assert.Equal([1L, 3, 32, 32], summary.Models[0].Layers!.OutputShapes[0]);
+        Assert.True(double.IsFinite(summary.LossValues["G/l2"]));
+        Assert.True(double.IsFinite(summary.Metrics["PSNR"]));
+        Assert.Contains("Loss G: 0.5 * l2 + 0.001 * adv", summary.ToString());
+        Assert.False(Directory.Exists(Runs));
+    }
+
+    [Fact]
     public void DeblurGanV1_WithAVggFile_TrainsItsPerceptualAndGradientPenaltyTerms_AndResumesExactly()
     {
         var v1 = Tiny4().DeblurGanV1().PerceptualWeights(VggWeights()).GaussianBlur(kernelSize: 5).Steps(2).Evaluate(every: 2);
