@@ -106,8 +106,15 @@ public abstract partial class ExperimentBuilder<TSelf> where TSelf : ExperimentB
 
     TSelf Model(string verb, ModelSpec spec) => With(Settings with { Models = Settings.Models.SetItem(verb, spec ?? throw new ArgumentNullException(nameof(spec))) });
 
+    /// <summary>The verbs that set a model, in the recipe's role order (the settings' dictionary has no order), then any the recipe does not take.</summary>
+    IEnumerable<string> ModelVerbs()
+    {
+        var known = Roles.SelectMany(r => r.Verbs).Where(Settings.Models.ContainsKey).ToList();
+        return known.Concat(Settings.Models.Keys.Except(known).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>The recipe and the options set so far.</summary>
     public override string ToString() => $"{RecipeName} experiment{(Settings.Name is { } n ? $" '{n}'" : "")}" +
-        (Settings.Data is { } d ? $", data {d}" : "") + string.Concat(Settings.Models.Select(m => $", {m.Key} {m.Value}")) +
+        (Settings.Data is { } d ? $", data {d}" : "") + string.Concat(ModelVerbs().Select(v => $", {v} {Settings.Models[v]}")) +
         (Settings.Loss is { } l ? $", loss {l}" : "");
 }
