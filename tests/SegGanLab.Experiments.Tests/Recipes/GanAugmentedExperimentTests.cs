@@ -1,4 +1,3 @@
-using SegGanLab.Experiments.Tests.Fixtures;
 using SegGanLab.Plots;
 using Xunit;
 using static SegGanLab.Experiments.Tests.RecipeChecks;
@@ -45,11 +44,7 @@ public sealed class GanAugmentedExperimentTests : RunsFolderTest
     [Fact]
     public void Resume_OfAnInterruptedRun_EqualsTheUninterruptedRun_AndStepScaleScalesTheStart()
     {
-        var full = Tiny4().Run();
-        var half = Tiny4().Callbacks(new StopAfter(2)).Run();
-        var resumed = Tiny4().Resume(half.Folder);
-        Assert.Equal(RecipeChecks.Totals(full, "S"), RecipeChecks.Totals(resumed, "S"));
-        Assert.Equal(RecipeChecks.Totals(full, "D"), RecipeChecks.Totals(resumed, "D"));
+        RecipeChecks.ResumeEqualsWholeRun(Tiny4(), stopAfter: 2, "S", "D");
 
         Environment.SetEnvironmentVariable("SEGGAN_STEP_SCALE", "0.5");
         var summary = Tiny4().AugmentStart(6).Summary();

@@ -1,3 +1,4 @@
+using SegGanLab.Experiments.Tests.Fixtures;
 using SegGanLab.Plots;
 using Xunit;
 
@@ -21,8 +22,21 @@ static class RecipeChecks
     public static Dictionary<string, RunOption> Options(ExperimentResult run) =>
         RunFolder.Read(run.Folder).Options!.Options.ToDictionary(o => o.Name);
 
-    /// <summary>The total of <paramref name="side"/> at every step.</summary>
-    public static double[] Totals(ExperimentResult run, string side) => [.. run.History.Select(h => h.Losses[$"{side}/total"])];
+    /// <summary>
+    /// Runs <paramref name="experiment"/> whole, then stopped after <paramref name="stopAfter"/> steps and
+    /// resumed: the totals of <paramref name="sides"/> equal the whole run's at every step. Returns the whole run.
+    /// </summary>
+    public static ExperimentResult ResumeEqualsWholeRun<T>(T experiment, long stopAfter, params string[] sides) where T : ExperimentBuilder<T>
+    {
+        var full = experiment.Run();
+        var half = experiment.Callbacks(new StopAfter(stopAfter)).Run();
+        Assert.Equal(stopAfter, half.Steps);
+        var resumed = experiment.Resume(half.Folder);
+        foreach (var side in sides) Assert.Equal(Totals(full, side), Totals(resumed, side));
+        return full;
+    }
+
+    static double[] Totals(ExperimentResult run, string side) => [.. run.History.Select(h => h.Losses[$"{side}/total"])];
 
     /// <summary>The problems <paramref name="run"/> reports before training.</summary>
     public static ExperimentConfigurationException Problems(Func<object> run) => Assert.Throws<ExperimentConfigurationException>(run);

@@ -1,4 +1,3 @@
-using SegGanLab.Experiments.Tests.Fixtures;
 using SegGanLab.Plots;
 using Xunit;
 using static SegGanLab.Experiments.Tests.RecipeChecks;
@@ -55,11 +54,7 @@ public sealed class SemiSupervisedExperimentTests : RunsFolderTest
     [Fact]
     public void Resume_OfAnInterruptedSemiRun_EqualsTheUninterruptedRun()
     {
-        var full = Tiny4().Run();
-        var half = Tiny4().Callbacks(new StopAfter(2)).Run();
-        var resumed = Tiny4().Resume(half.Folder);
-        Assert.Equal(RecipeChecks.Totals(full, "G"), RecipeChecks.Totals(resumed, "G"));
-        Assert.Equal(RecipeChecks.Totals(full, "D"), RecipeChecks.Totals(resumed, "D"));
+        RecipeChecks.ResumeEqualsWholeRun(Tiny4(), stopAfter: 2, "G", "D");
     }
 
     [Fact]
