@@ -1,8 +1,10 @@
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
+using SegGanLab.Experiments;
 using SegGanLab.Kernel.Messaging;
 using SegGanLab.Kernel.Zmq;
 using SegGanLab.Scripting;
+using SegGanLab.Training;
 
 namespace SegGanLab.Kernel;
 
@@ -29,6 +31,8 @@ public sealed partial class JupyterKernel : IDisposable
     readonly ScriptSession _session;
     readonly WireCodec _codec;
     readonly ExecutionHistory _history = new();
+    readonly PlotlyPage _plotly = new();
+    readonly Func<Callback?> _progress;
     readonly TaskCompletionSource<ConnectionInfo> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
     IopubPublisher? _iopub;
     StdinChannel? _stdin;
@@ -44,6 +48,10 @@ public sealed partial class JupyterKernel : IDisposable
         _log = _options.Log;
         _session = new ScriptSession(_options.Session);
         _codec = new WireCodec(new MessageSigner(connection.Key), Guid.NewGuid().ToString());
+        // Experiments run in a cell show one live display that updates in place.
+        var interval = _options.ProgressInterval;
+        _progress = () => NotebookProgress.ForCurrentCell(interval);
+        ExperimentHost.ProgressFactory = _progress;
     }
 
     /// <summary>Completes once the sockets are bound, with the ports actually bound (a port 0 in the connection file becomes a real one).</summary>
@@ -109,7 +117,11 @@ public sealed partial class JupyterKernel : IDisposable
     }
 
     /// <summary>Stops accepting cells.</summary>
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        if (ExperimentHost.ProgressFactory == _progress) ExperimentHost.ProgressFactory = null;
+        _session.Dispose();
+    }
 
     ZmqSocket Bind(ZmqContext context, int type, int port, string channel, List<IDisposable> owned, out int boundPort)
     {
