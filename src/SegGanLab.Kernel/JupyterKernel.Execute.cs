@@ -112,7 +112,7 @@ public sealed partial class JupyterKernel
             }
             _iopub!.Status("busy", request.Header);
             Reply(socket, request, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = _executionCount });
-            _iopub.Status("idle", request.Header);
+            _answered.TryRemove(request.Id, out _);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using SegGanLab.Experiments;
@@ -24,6 +25,7 @@ namespace SegGanLab.Kernel;
 public sealed partial class JupyterKernel : IDisposable
 {
     const int PollMs = 100;
+    static readonly TimeSpan IopubFlushLimit = TimeSpan.FromSeconds(10);
 
     readonly ConnectionInfo _connection;
     readonly KernelOptions _options;
@@ -32,6 +34,8 @@ public sealed partial class JupyterKernel : IDisposable
     readonly WireCodec _codec;
     readonly ExecutionHistory _history = new();
     readonly PlotlyPage _plotly = new();
+    // Requests whose idle status went out with their reply; Dispatch publishes idle for the others.
+    readonly ConcurrentDictionary<string, byte> _answered = new();
     readonly Func<Callback?> _progress;
     readonly TaskCompletionSource<ConnectionInfo> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
     IopubPublisher? _iopub;
@@ -151,7 +155,21 @@ public sealed partial class JupyterKernel : IDisposable
         }
     }
 
-    void Reply(ZmqSocket socket, JupyterMessage request, string msgType, JsonObject content) => socket.Send(_codec.Reply(request, msgType, content));
+    /// <summary>
+    /// Answers <paramref name="request"/>: publishes its <c>idle</c> status, waits until the iopub thread
+    /// has sent every message queued before it (the request's outputs, then idle), and only then sends
+    /// the reply. A frontend that has the reply therefore has all of the request's iopub messages on the
+    /// wire already (jupyter_kernel_test allows only 0.1 s between them after the reply).
+    /// </summary>
+    void Reply(ZmqSocket socket, JupyterMessage request, string msgType, JsonObject content)
+    {
+        if (_answered.TryAdd(request.Id, 0))
+        {
+            _iopub!.Status("idle", request.Header);
+            _iopub.Flush(IopubFlushLimit);
+        }
+        socket.Send(_codec.Reply(request, msgType, content));
+    }
 
     void Publish(string msgType, JsonObject content, JupyterMessage parent) => _iopub!.Publish(msgType, content, parent.Header);
 }
