@@ -42,7 +42,8 @@ internal static class LossSparkline
             svg.Append($"<polyline fill=\"none\" stroke-width=\"1.5\" stroke=\"{ChartStyle.TraceColor(i)}\" points=\"{string.Join(" ", coordinates)}\"><title>{WebUtility.HtmlEncode(series[i].Name)}</title></polyline>");
         }
         svg.Append(string.Create(Inv, $"<text x=\"{Width - Pad}\" y=\"12\" font-size=\"10\" text-anchor=\"end\" fill=\"#666\">{high:0.###}</text>"));
-        svg.Append(string.Create(Inv, $"<text x=\"{Width - Pad}\" y=\"{Height - Pad}\" font-size=\"10\" text-anchor=\"end\" fill=\"#666\">{low:0.###}</text>"));
+        // Losses mostly fall: the top-right and bottom-left corners are where the curves are not.
+        svg.Append(string.Create(Inv, $"<text x=\"{Pad}\" y=\"{Height - Pad}\" font-size=\"10\" fill=\"#666\">{low:0.###}</text>"));
         svg.Append("</svg>");
         var legend = string.Join(" ", series.Select((s, i) => $"<span style=\"color:{ChartStyle.TraceColor(i)}\">&#9632;</span> {WebUtility.HtmlEncode(s.Name)}"));
         return $"<div>{svg}</div><div style=\"font-size:0.85em\">{legend}</div>";
