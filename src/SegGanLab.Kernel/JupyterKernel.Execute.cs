@@ -17,7 +17,7 @@ public sealed partial class JupyterKernel
         var count = _executionCount;
         if (!silent) Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count }, request);
 
-        using var output = new KernelOutput(_iopub!, request, request.Get("allow_stdin", false) ? _stdin : null);
+        using var output = new KernelOutput(_iopub!, request, request.Get("allow_stdin", false) ? _stdin : null, _plotly);
         var cell = _session.ExecuteAsync(code, new CellOptions { Name = $"In[{count}]", Output = silent ? NullScriptOutput.Instance : output });
         if (Await(cell) is not { } result)
         {
@@ -36,7 +36,7 @@ public sealed partial class JupyterKernel
         else
         {
             if (!silent && result.Formatted is { } value)
-                Publish("execute_result", new JsonObject { ["execution_count"] = count, ["data"] = value.ToJson(), ["metadata"] = value.Metadata.DeepClone() }, request);
+                Publish("execute_result", new JsonObject { ["execution_count"] = count, ["data"] = _plotly.Data(value, null, update: false), ["metadata"] = value.Metadata.DeepClone() }, request);
             reply = new JsonObject { ["status"] = "ok" };
         }
         reply["execution_count"] = count;
@@ -112,7 +112,7 @@ public sealed partial class JupyterKernel
             }
             _iopub!.Status("busy", request.Header);
             Reply(socket, request, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = _executionCount });
-            _iopub.Status("idle", request.Header);
+            _answered.TryRemove(request.Id, out _);
         }
     }
 }

@@ -45,7 +45,10 @@ public sealed partial class JupyterKernel
                     ["status"] = "error", ["ename"] = e.GetType().Name, ["evalue"] = e.Message, ["traceback"] = new JsonArray(e.ToString()),
                 });
         }
-        finally { _iopub.Status("idle", request.Header); }
+        finally
+        {
+            if (!_answered.TryRemove(request.Id, out _)) _iopub.Status("idle", request.Header);
+        }
     }
 
     static JsonObject KernelInfo() => new()

@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
+using SegGanLab.Experiments;
 using SegGanLab.Kernel.Messaging;
 using SegGanLab.Kernel.Zmq;
 using SegGanLab.Scripting;
+using SegGanLab.Training;
 
 namespace SegGanLab.Kernel;
 
@@ -22,6 +25,7 @@ namespace SegGanLab.Kernel;
 public sealed partial class JupyterKernel : IDisposable
 {
     const int PollMs = 100;
+    static readonly TimeSpan IopubFlushLimit = TimeSpan.FromSeconds(10);
 
     readonly ConnectionInfo _connection;
     readonly KernelOptions _options;
@@ -29,6 +33,10 @@ public sealed partial class JupyterKernel : IDisposable
     readonly ScriptSession _session;
     readonly WireCodec _codec;
     readonly ExecutionHistory _history = new();
+    readonly PlotlyPage _plotly = new();
+    // Requests whose idle status went out with their reply; Dispatch publishes idle for the others.
+    readonly ConcurrentDictionary<string, byte> _answered = new();
+    readonly Func<Callback?> _progress;
     readonly TaskCompletionSource<ConnectionInfo> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
     IopubPublisher? _iopub;
     StdinChannel? _stdin;
@@ -44,6 +52,10 @@ public sealed partial class JupyterKernel : IDisposable
         _log = _options.Log;
         _session = new ScriptSession(_options.Session);
         _codec = new WireCodec(new MessageSigner(connection.Key), Guid.NewGuid().ToString());
+        // Experiments run in a cell show one live display that updates in place.
+        var interval = _options.ProgressInterval;
+        _progress = () => NotebookProgress.ForCurrentCell(interval);
+        ExperimentHost.ProgressFactory = _progress;
     }
 
     /// <summary>Completes once the sockets are bound, with the ports actually bound (a port 0 in the connection file becomes a real one).</summary>
@@ -109,7 +121,11 @@ public sealed partial class JupyterKernel : IDisposable
     }
 
     /// <summary>Stops accepting cells.</summary>
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        if (ExperimentHost.ProgressFactory == _progress) ExperimentHost.ProgressFactory = null;
+        _session.Dispose();
+    }
 
     ZmqSocket Bind(ZmqContext context, int type, int port, string channel, List<IDisposable> owned, out int boundPort)
     {
@@ -139,7 +155,21 @@ public sealed partial class JupyterKernel : IDisposable
         }
     }
 
-    void Reply(ZmqSocket socket, JupyterMessage request, string msgType, JsonObject content) => socket.Send(_codec.Reply(request, msgType, content));
+    /// <summary>
+    /// Answers <paramref name="request"/>: publishes its <c>idle</c> status, waits until the iopub thread
+    /// has sent every message queued before it (the request's outputs, then idle), and only then sends
+    /// the reply. A frontend that has the reply therefore has all of the request's iopub messages on the
+    /// wire already (jupyter_kernel_test allows only 0.1 s between them after the reply).
+    /// </summary>
+    void Reply(ZmqSocket socket, JupyterMessage request, string msgType, JsonObject content)
+    {
+        if (_answered.TryAdd(request.Id, 0))
+        {
+            _iopub!.Status("idle", request.Header);
+            _iopub.Flush(IopubFlushLimit);
+        }
+        socket.Send(_codec.Reply(request, msgType, content));
+    }
 
     void Publish(string msgType, JsonObject content, JupyterMessage parent) => _iopub!.Publish(msgType, content, parent.Header);
 }

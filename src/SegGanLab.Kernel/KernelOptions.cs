@@ -13,4 +13,7 @@ public sealed class KernelOptions
 
     /// <summary>After a shutdown request, how long to wait for a running cell to stop before leaving it behind.</summary>
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The live training display's shortest time between two updates (evaluations, the last step and the end always update it).</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(0.5);
 }

@@ -18,16 +18,18 @@ internal sealed class KernelOutput : IScriptOutput, IDisposable
     readonly IopubPublisher _iopub;
     readonly JupyterMessage _request;
     readonly StdinChannel? _stdin;
+    readonly PlotlyPage _plotly;
     readonly List<(ConsoleStream Stream, StringBuilder Text)> _pending = [];
     readonly List<JsonObject> _payloads = [];
     readonly Lock _gate = new();
     readonly Timer _timer;
 
-    public KernelOutput(IopubPublisher iopub, JupyterMessage request, StdinChannel? stdin)
+    public KernelOutput(IopubPublisher iopub, JupyterMessage request, StdinChannel? stdin, PlotlyPage plotly)
     {
         _iopub = iopub;
         _request = request;
         _stdin = stdin;
+        _plotly = plotly;
         _timer = new Timer(_ => Flush());
     }
 
@@ -52,7 +54,7 @@ internal sealed class KernelOutput : IScriptOutput, IDisposable
     {
         var content = new JsonObject
         {
-            ["data"] = bundle.ToJson(),
+            ["data"] = _plotly.Data(bundle, displayId, update),
             ["metadata"] = bundle.Metadata.DeepClone(),
             ["transient"] = new JsonObject { ["display_id"] = displayId },
         };

@@ -151,10 +151,15 @@ public sealed partial class ScriptSession : IDisposable
         using var experiments = ExperimentHost.UseCancellation(cancellation.Token);
         var scope = torch.NewDisposeScope();
         var roots = new List<object?>();
+        var runBefore = ExperimentHost.LastResult;
         CellResult? result = null;
         try
         {
-            return result = await body(cancellation.Token, roots);
+            result = await body(cancellation.Token, roots);
+            // A cell that was interrupted but returned (a training run stops at a step boundary and returns
+            // its result) still ends as interrupted, so a frontend's queued cells are aborted as after any
+            // interrupt; its variables and value are kept.
+            return result = result.Error is null && cancellation.IsCancellationRequested ? Interrupted(result, runBefore) : result;
         }
         catch (OperationCanceledException e) when (cancellation.IsCancellationRequested)
         {
@@ -193,6 +198,15 @@ public sealed partial class ScriptSession : IDisposable
         if (tree.GetCompilationUnitRoot().Members.LastOrDefault() is not GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } last })
             return false;
         return compilation.GetSemanticModel(tree).GetTypeInfo(last.Expression).Type is { SpecialType: not SpecialType.System_Void };
+    }
+
+    static CellResult Interrupted(CellResult finished, ExperimentResult? runBefore)
+    {
+        var run = ExperimentHost.LastResult is { Cancelled: true } last && !ReferenceEquals(last, runBefore) ? last : null;
+        var message = run is null
+            ? "the cell was interrupted; it ran to its end before a cancellation check stopped it"
+            : string.Create(CultureInfo.InvariantCulture, $"the cell was interrupted: training stopped after step {run.Steps} with its checkpoint written ({run.LastCheckpoint ?? run.Folder}); continue it with the same experiment's .Resume(\"{run.Folder}\")");
+        return finished with { Error = new ScriptError(ScriptError.InterruptedName, message, [$"Interrupted: {message}"], null) };
     }
 
     static CellResult CompileFailure(IReadOnlyList<Diagnostic> errors) =>

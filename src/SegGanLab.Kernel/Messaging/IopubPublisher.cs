@@ -7,13 +7,14 @@ namespace SegGanLab.Kernel.Messaging;
 
 /// <summary>
 /// The IOPub channel. libzmq sockets are not thread-safe, so one thread owns the PUB socket and
-/// sends what the shell, control and execution threads queue, in the order they queued it.
+/// sends what the shell, control and execution threads queue, in the order they queued it;
+/// <see cref="Flush"/> waits until what was queued before it has been handed to libzmq.
 /// </summary>
 internal sealed class IopubPublisher : IDisposable
 {
     readonly ZmqSocket _socket;
     readonly WireCodec _codec;
-    readonly BlockingCollection<List<byte[]>> _queue = new();
+    readonly BlockingCollection<Item> _queue = new();
     readonly Thread _thread;
     readonly KernelLog _log;
 
@@ -31,12 +32,21 @@ internal sealed class IopubPublisher : IDisposable
     {
         var topic = Encoding.UTF8.GetBytes($"kernel.{_codec.Session}.{msgType}");
         var frames = _codec.Encode([topic], msgType, content, parentHeader);
-        try { _queue.Add(frames); }
+        try { _queue.Add(new Item(frames, null)); }
         catch (InvalidOperationException) { _log.Write($"iopub is closed; dropped a late {msgType} message"); }
     }
 
     /// <summary>Publishes <c>status</c> with <paramref name="state"/> (starting, busy, idle).</summary>
     public void Status(string state, JsonObject? parentHeader) => Publish("status", new JsonObject { ["execution_state"] = state }, parentHeader);
+
+    /// <summary>Returns once every message queued before this call has been sent (or after <paramref name="limit"/>, or at once when closed).</summary>
+    public void Flush(TimeSpan limit)
+    {
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try { _queue.Add(new Item(null, sent)); }
+        catch (InvalidOperationException) { return; }
+        if (!sent.Task.Wait(limit)) _log.Write($"iopub: messages still unsent after {limit.TotalSeconds:0.#} s; replying anyway");
+    }
 
     /// <summary>Sends what is queued, then closes the socket.</summary>
     public void Dispose()
@@ -48,10 +58,15 @@ internal sealed class IopubPublisher : IDisposable
 
     void Loop()
     {
-        foreach (var frames in _queue.GetConsumingEnumerable())
+        foreach (var (frames, flushed) in _queue.GetConsumingEnumerable())
         {
+            flushed?.TrySetResult();
+            if (frames is null) continue;
             try { _socket.Send(frames); }
             catch (ZmqException e) { _log.Write($"iopub send failed: {e.Message}"); }
         }
     }
+
+    /// <summary>A message to send, or a flush marker to complete.</summary>
+    readonly record struct Item(List<byte[]>? Frames, TaskCompletionSource? Flushed);
 }

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace SegGanLab.Plots;
 
-/// <summary>How reports print metrics, steps and durations.</summary>
-static class ReportFormat
+/// <summary>How reports and notebook displays print metrics, steps and durations.</summary>
+public static class ReportFormat
 {
     /// <summary>PSNR in dB, SSIM as a fraction, every other metric (a fraction) as a percentage.</summary>
     public static string Metric(string name, double value) =>
@@ -12,6 +12,7 @@ static class ReportFormat
         : name == "SSIM" ? value.ToString("0.0000", CultureInfo.InvariantCulture)
         : ChartStyle.Percent(value);
 
+    /// <summary>A step with thousands separators (<c>1,200</c>), or <c>-</c> when there is none.</summary>
     public static string Step(long? step) => step is { } s ? s.ToString("N0", CultureInfo.InvariantCulture) : "-";
 
     /// <summary>Seconds as <c>1h 02m</c>, <c>12m 04s</c> or <c>8.3s</c>.</summary>
@@ -25,6 +26,9 @@ static class ReportFormat
     }
 
     /// <summary>The metrics of the primary split, in the order their evaluations list them.</summary>
-    public static IReadOnlyList<string> MetricNames(RunRecords run) =>
-        run.Evals.Where(e => e.Split == run.PrimarySplit).SelectMany(e => e.Metrics.Keys).Distinct().ToList();
+    public static IReadOnlyList<string> MetricNames(RunRecords run) => MetricNames(run.Evals, run.PrimarySplit);
+
+    /// <summary>The metrics of the evaluations of <paramref name="split"/>, in the order they list them.</summary>
+    public static IReadOnlyList<string> MetricNames(IEnumerable<EvalRecord> evals, string? split) =>
+        evals.Where(e => e.Split == split).SelectMany(e => e.Metrics.Keys).Distinct().ToList();
 }

@@ -3,7 +3,7 @@ using SegGanLab.Torch;
 
 namespace SegGanLab.Scripting;
 
-/// <summary>The formatters every session starts with: tensors, modules, exceptions and bundles.</summary>
+/// <summary>The formatters every session starts with: tensors, modules, exceptions, bundles, and the plot, image, evaluation and experiment types.</summary>
 internal static class BuiltInFormatters
 {
     public static void RegisterAll()
@@ -15,5 +15,7 @@ internal static class BuiltInFormatters
         Formatter.Register<torch.nn.Module>(m => MimeBundle.Text(
             m + "\n" + string.Format(CultureInfo.InvariantCulture, "{0:N0} parameters ({1:N0} trainable)", m.parameter_count(), m.parameter_count(trainableOnly: true))));
         Formatter.Register<Exception>(e => MimeBundle.Text(string.Join("\n", ScriptTraceback.Lines(e))));
+        PlotFormatters.RegisterAll();
+        ExperimentFormatters.RegisterAll();
     }
 }

@@ -25,6 +25,12 @@ public sealed partial class MimeBundle
     /// <summary>Per-bundle metadata (e.g. <c>{"image/png": {"width": 320}}</c>).</summary>
     public JsonObject Metadata { get; } = new();
 
+    /// <summary>
+    /// True when the <c>text/html</c> draws with plotly.js and expects the page to have it
+    /// (<c>window.Plotly</c>); a notebook host loads plotly.js into the page once for such outputs.
+    /// </summary>
+    public bool UsesPlotlyJs { get; set; }
+
     /// <summary>The <c>text/plain</c> representation, or an empty string when there is none yet.</summary>
     public string PlainText => _data.TryGetValue(TextPlain, out var v) && v is string s ? s : "";
 
@@ -52,7 +58,7 @@ public sealed partial class MimeBundle
     /// <summary>A copy with the same representations and metadata (JSON values cloned).</summary>
     public MimeBundle Clone()
     {
-        var copy = new MimeBundle();
+        var copy = new MimeBundle { UsesPlotlyJs = UsesPlotlyJs };
         foreach (var (mime, value) in _data) copy._data[mime] = value is JsonNode node ? node.DeepClone() : value;
         foreach (var (key, value) in Metadata) copy.Metadata[key] = value?.DeepClone();
         return copy;
