@@ -22,4 +22,13 @@ public static class Experiment
 
     /// <summary>Adversarial segmentation (pix2pix, Luc et al. 2016): a segmenter (generator) and a discriminator.</summary>
     public static GanExperiment Gan() => new(new ExperimentSettings(), new AdversarialRecipeOptions());
+
+    /// <summary>Semi-supervised adversarial segmentation (Hung et al. 2018): a segmenter, a confidence-map discriminator and unlabelled images.</summary>
+    public static SemiSupervisedExperiment SemiSupervised() => new(new ExperimentSettings(), new SemiSupervisedRecipeOptions());
+
+    /// <summary>GAN data augmentation: a pair generator and discriminator learn the data, the segmenter trains on real plus synthetic pairs.</summary>
+    public static GanAugmentedExperiment GanAugmented() => new(new ExperimentSettings(), new GanAugmentedRecipeOptions());
+
+    /// <summary>Deblurring (DeblurGAN-v2's defaults): a generator restores synthetically blurred images, judged by a discriminator; PSNR/SSIM.</summary>
+    public static DeblurExperiment Deblur() => new(new ExperimentSettings(), new DeblurRecipeOptions());
 }

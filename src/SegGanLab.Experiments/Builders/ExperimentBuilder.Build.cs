@@ -32,13 +32,14 @@ public abstract partial class ExperimentBuilder<TSelf>
         var device = ParseDevice(problems);
         OpenedData? data = null;
         if (s.Data is null) problems.Add("Data", $"{EntryPoint} has no data: add .Data(Synthetic()) for the built-in scenes, or .Data(CamVid(path)), .Data(Folder(path)), ...");
-        else problems.Try("Data", () => data = s.Data.Open());
+        else if (problems.Try("Data", () => data = s.Data.Open())) data = Arrange(data!, problems);
 
         var models = new Dictionary<string, nn.Module>(StringComparer.Ordinal);
         var specs = new Dictionary<string, (ModelSpec Spec, ChannelPlan Plan)>(StringComparer.Ordinal);
         var owned = new HashSet<string>(StringComparer.Ordinal);
         var loss = s.Loss ?? DefaultLoss;
         SegmentationData? loaders = null;
+        DataLoader? unlabelled = null;
         try
         {
             if (data is not null)
@@ -48,9 +49,11 @@ public abstract partial class ExperimentBuilder<TSelf>
                 problems.Try("Loss", () => loss.Validate(new LossSetup(ProvidedInputs, (int)data.LogitChannels)));
                 if (models.Count == Roles.Count) Check(new BuildState(data, models, loss), problems);
                 loaders = Loaders(data, purpose, device ?? TorchDevice.CPU, problems);
+                if (loaders is not null && data.Unlabelled is { } images)
+                    problems.Try("Unlabelled", () => unlabelled = new DataLoader(images, data.TrainTransforms, loaders.Train.Options with { Seed = s.Seed + UnlabelledSeedOffset }));
             }
             problems.ThrowIfAny(EntryPoint);
-            return Assemble(purpose, data!, loaders!, device!, models, specs, owned, loss, scale);
+            return Assemble(purpose, data!, loaders!, unlabelled, device!, models, specs, owned, loss, scale);
         }
         catch
         {
@@ -75,7 +78,7 @@ public abstract partial class ExperimentBuilder<TSelf>
             problems.Add("Name", $"Name(\"{n}\"): the run folder is named after it, so use a file name without spaces, e.g. \"camvid-unet\".");
         foreach (var role in Roles.Select(r => r.Key).Distinct())
             if (SetOptimizer(role) is { } o)
-                problems.Try(role == "D" ? "DiscriminatorOptimizer" : "Optimizer", () => o.Options());
+                problems.Try(OptimizerName(role).Verb, () => o.Options());
     }
 
     TorchDevice? ParseDevice(ProblemList problems)
@@ -155,7 +158,10 @@ public abstract partial class ExperimentBuilder<TSelf>
         return result;
     }
 
-    BuiltExperiment Assemble(BuildPurpose purpose, OpenedData data, SegmentationData loaders, TorchDevice device, Dictionary<string, nn.Module> models,
+    // The unlabelled images are drawn in their own order, from a seed next to the experiment's.
+    const long UnlabelledSeedOffset = 1;
+
+    BuiltExperiment Assemble(BuildPurpose purpose, OpenedData data, SegmentationData loaders, DataLoader? unlabelled, TorchDevice device, Dictionary<string, nn.Module> models,
                              Dictionary<string, (ModelSpec Spec, ChannelPlan Plan)> specs, HashSet<string> owned, LossExpression loss, double scale)
     {
         var s = Settings;
@@ -171,6 +177,7 @@ public abstract partial class ExperimentBuilder<TSelf>
             Seed = s.Seed,
             Data = data,
             Loaders = loaders,
+            Unlabelled = unlabelled,
             Device = device,
             Models = models,
             Specs = specs,

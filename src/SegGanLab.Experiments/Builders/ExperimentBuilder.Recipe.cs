@@ -33,6 +33,13 @@ public abstract partial class ExperimentBuilder<TSelf>
     /// <summary>The optimizer the settings give the role <paramref name="role"/> (the discriminator's for <c>D</c>), or null.</summary>
     private protected virtual OptimizerSpec? SetOptimizer(string role) => role == "D" ? Settings.DiscriminatorOptimizer : Settings.Optimizer;
 
+    /// <summary>The verb that sets the optimizer of <paramref name="role"/> and its part in options.json.</summary>
+    private protected virtual (string Verb, string Part) OptimizerName(string role) =>
+        role == "D" ? ("DiscriminatorOptimizer", "discriminator_optimizer") : ("Optimizer", "optimizer");
+
+    /// <summary>The opened data as the recipe trains on it (semi: the labelled part, with the unlabelled images beside it); null after a problem.</summary>
+    private protected virtual OpenedData? Arrange(OpenedData data, ProblemList problems) => data;
+
     /// <summary>Recipe-specific checks of a built experiment (discriminator fit, GAN modes, ...).</summary>
     private protected virtual void Check(BuildState state, ProblemList problems) { }
 

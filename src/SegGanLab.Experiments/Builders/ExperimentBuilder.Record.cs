@@ -31,7 +31,7 @@ public abstract partial class ExperimentBuilder<TSelf>
         if (DefaultDiscriminatorLoss is { } d)
             foreach (var e in LossEntries("discriminator_loss", s.DiscriminatorLoss ?? d, d)) yield return e;
         foreach (var role in Roles.Where(r => built.Optimizers.ContainsKey(r.Key)))
-            foreach (var e in (SetOptimizer(role.Key) ?? DefaultOptimizer(role.Key)).Entries(role.Key == "D" ? "discriminator_optimizer" : role.Key == "G" ? "optimizer" : $"{role.Part}_optimizer", DefaultOptimizer(role.Key)))
+            foreach (var e in (SetOptimizer(role.Key) ?? DefaultOptimizer(role.Key)).Entries(OptimizerName(role.Key).Part, DefaultOptimizer(role.Key)))
                 yield return e;
         foreach (var e in (s.Schedule ?? ScheduleSpec.Constant()).Entries("schedule", ScheduleSpec.Constant())) yield return e;
         foreach (var e in RecipeEntries(built.Scale)) yield return e;

@@ -67,8 +67,12 @@ public abstract partial class ExperimentBuilder<TSelf>
         {
             $"train: {d.Train.Name}, {d.Train.Count} samples, {w}x{h} after {d.TrainTransforms}",
             d.Val is { } v ? $"val: {v.Name}, {v.Count} samples" : "val: none (no evaluation data)",
-            $"classes: {d.Classes}",
         };
+        if (d.Unlabelled is { } u) lines.Add($"unlabelled: {u.Name}, {u.Count} samples (labels not read)");
+        lines.AddRange(
+        [
+            $"classes: {d.Classes}",
+        ]);
         return lines;
     }
 

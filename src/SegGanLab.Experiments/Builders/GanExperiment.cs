@@ -55,9 +55,9 @@ public sealed class GanExperiment : GanExperimentBuilder<GanExperiment, Adversar
     private protected override OptimizerSpec DefaultOptimizer(string role) => RecordDiscriminatorOptimizer;
 
     private protected override AdversarialRecipeOptions Scaled(double scale) =>
-        Options with { AdversarialRampSteps = Options.AdversarialRampSteps > 0 ? StepScale.Apply(Options.AdversarialRampSteps, scale) : 0 };
+        Options with { AdversarialRampSteps = ScaledStart(Options.AdversarialRampSteps, scale) };
 
-    private protected override void CheckGan(BuildState state, ProblemList problems)
+    private protected override void CheckRecipe(BuildState state, ProblemList problems)
     {
         var segmenter = (SegmentationModel)state.Models["G"];
         var discriminator = (Discriminator)state.Models["D"];

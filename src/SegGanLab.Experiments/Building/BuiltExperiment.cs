@@ -16,6 +16,9 @@ internal sealed class BuiltExperiment : IDisposable
     public required long Seed { get; init; }
     public required OpenedData Data { get; init; }
     public required SegmentationData Loaders { get; init; }
+
+    /// <summary>The unlabelled training images (the semi recipe's), or null.</summary>
+    public SegGanLab.Data.DataLoader? Unlabelled { get; init; }
     public required Device Device { get; init; }
 
     /// <summary>Models by checkpoint role (<c>G</c>, <c>D</c>).</summary>

@@ -20,6 +20,9 @@ internal sealed record ExperimentSettings
     public LossExpression? DiscriminatorLoss { get; init; }
     public OptimizerSpec? Optimizer { get; init; }
     public OptimizerSpec? DiscriminatorOptimizer { get; init; }
+
+    /// <summary>The optimizer of a recipe's second generator (gan-augmented's pair generator).</summary>
+    public OptimizerSpec? GeneratorOptimizer { get; init; }
     public ScheduleSpec? Schedule { get; init; }
 
     /// <summary>Steps, or null when <see cref="Epochs"/> (or the default) says how long.</summary>
@@ -32,6 +35,12 @@ internal sealed record ExperimentSettings
     public long? CheckpointEvery { get; init; }
     public string? Name { get; init; }
     public ImmutableArray<Callback> Callbacks { get; init; } = [];
+
+    /// <summary>The semi recipe's labelled share of the training data (null: all labelled); the rest is used without its labels.</summary>
+    public double? LabelledFraction { get; init; }
+
+    /// <summary>The semi recipe's unlabelled images: the training split of this data (its labels are not read).</summary>
+    public DataSpec? UnlabelledData { get; init; }
 
     /// <summary>A run folder or checkpoint whose weights Evaluate and Predict use.</summary>
     public string? Weights { get; init; }

@@ -70,7 +70,8 @@ public sealed class SavedExperiment : IDisposable
             if (built is not SegmentationModel segmenter)
                 throw new SavedExperimentException(runFolder, $"its {part} is a {built.GetType().Name}, which does not predict masks; evaluate a segmentation run");
             var path = Inference.ResolveCheckpoint(runFolder, checkpoint);
-            Inference.LoadWeights(segmenter, path, "G");
+            // gan-augmented's segmenter is role S (its G draws pairs).
+            Inference.LoadWeights(segmenter, path, recipe == "gan-augmented" ? "S" : "G");
             var target = Torch.Device.Parse(device);
             segmenter.to(target);
             return new SavedExperiment(Path.GetFullPath(runFolder), recipe, name, new Inference(segmenter, data, classes, target, path), owns, classes);

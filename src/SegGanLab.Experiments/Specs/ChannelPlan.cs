@@ -12,7 +12,9 @@ namespace SegGanLab.Experiments;
 /// <param name="OutChannels">Output channels of an image generator.</param>
 /// <param name="ImageChannels">A discriminator's conditioning image, or a joint generator's images.</param>
 /// <param name="LabelChannels">Channels of the map a discriminator judges.</param>
-internal sealed record ChannelPlan(long? InChannels = null, long? NumClasses = null, long? OutChannels = null, long? ImageChannels = null, long? LabelChannels = null)
+/// <param name="OutputSize">The side of what a generator draws from noise (the data's square size).</param>
+internal sealed record ChannelPlan(long? InChannels = null, long? NumClasses = null, long? OutChannels = null, long? ImageChannels = null, long? LabelChannels = null,
+                                   long? OutputSize = null)
 {
     /// <summary>The value for a factory parameter or option name (camelCase or PascalCase), or null.</summary>
     public long? Value(string name) => name.ToLowerInvariant() switch
@@ -22,6 +24,7 @@ internal sealed record ChannelPlan(long? InChannels = null, long? NumClasses = n
         "outchannels" => OutChannels,
         "imagechannels" => ImageChannels,
         "labelchannels" => LabelChannels,
+        "outputsize" => OutputSize,
         _ => null,
     };
 
@@ -36,6 +39,7 @@ internal sealed record ChannelPlan(long? InChannels = null, long? NumClasses = n
             OutChannels = Open(nameof(ModelOptions.OutChannels), options.OutChannels) ? OutChannels : options.OutChannels,
             ImageChannels = Open(nameof(ModelOptions.ImageChannels), options.ImageChannels) ? ImageChannels : options.ImageChannels,
             LabelChannels = Open(nameof(ModelOptions.LabelChannels), options.LabelChannels) ? LabelChannels : options.LabelChannels,
+            OutputSize = Open(nameof(ModelOptions.OutputSize), options.OutputSize) ? OutputSize : options.OutputSize,
         };
     }
 }

@@ -69,6 +69,9 @@ public sealed partial record DataSpec
 /// <summary>An experiment's data, opened: the datasets and their pipelines.</summary>
 internal sealed record OpenedData(DataSpec Spec, SegmentationDataset Train, SegmentationDataset? Val, TransformPipeline TrainTransforms, TransformPipeline ValTransforms)
 {
+    /// <summary>Training images whose labels the recipe does not read (the semi recipe's unlabelled part), or null.</summary>
+    public SegmentationDataset? Unlabelled { get; init; }
+
     /// <summary>The classes of the data.</summary>
     public DatasetClasses Classes => Train.Classes;
 
@@ -79,7 +82,7 @@ internal sealed record OpenedData(DataSpec Spec, SegmentationDataset Train, Segm
     public string Fingerprint()
     {
         var text = new StringBuilder();
-        foreach (var (label, set) in new[] { ("train", Train), ("val", Val) })
+        foreach (var (label, set) in new[] { ("train", Train), ("val", Val), ("unlabelled", Unlabelled) })
         {
             if (set is null) continue;
             text.Append(label).Append('\n');

@@ -98,7 +98,7 @@ public sealed partial class ModelSpec
 
     static string Normalise(string name) => name.Trim().ToLowerInvariant().Replace('-', '_').Replace(' ', '_');
 
-    static readonly string[] ChannelParameters = ["inChannels", "numClasses", "outChannels", "imageChannels", "labelChannels"];
+    static readonly string[] ChannelParameters = ["inChannels", "numClasses", "outChannels", "imageChannels", "labelChannels", "outputSize"];
 
     /// <summary>Why <paramref name="method"/> cannot serve as a model factory, or null when it can.</summary>
     internal static string? FactoryProblem(MethodInfo method)
