@@ -22,13 +22,15 @@ internal static class EvaluationOutput
             Console.WriteLine(report.Scores?.ToTable() ?? Summary(report));
             return;
         }
-        var table = new Table().Title(Markup.Escape(header)).AddColumn("class")
+        var table = new Table().AddColumn("class")
             .AddColumn(new TableColumn("IoU").RightAligned()).AddColumn(new TableColumn("Acc").RightAligned())
             .AddColumn(new TableColumn("Dice").RightAligned()).AddColumn(new TableColumn("Prec").RightAligned());
         foreach (var c in report.Scores.PerClass)
             table.AddRow(Markup.Escape(c.Name), Percent(c.IoU), Percent(c.Accuracy), Percent(c.Dice), Percent(c.Precision));
-        table.Caption(Summary(report));
+        // Header and summary as lines of their own: a title or caption would wrap to the table's width.
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(header)}[/]");
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(Summary(report))}[/]");
     }
 
     /// <summary>The report as one JSON object (metrics as fractions; undefined values null).</summary>
