@@ -3,10 +3,11 @@
 //     ./seggan run experiments/quickstart.csx
 //
 // 48x48 scenes of discs, squares, triangles, rings and crosses on textured backgrounds; colour says
-// nothing about the class, so the network has to learn shapes. Expect a validation mIoU of about
-// 0.93 after 1500 steps, under two minutes on two CPU cores (the set-up bench/synthetic.sh
-// calibrated the dataset with). The run folder (runs/quickstart-<timestamp>/) gets the metrics,
-// checkpoints, sample masks and report.html; `./seggan report` and `./seggan eval` read it.
+// nothing about the class, so the network has to learn shapes (bench/synthetic.sh calibrated the
+// scenes for this set-up). Expect a validation mIoU above 0.9 after 1500 steps (0.916 measured),
+// from about 75 CPU seconds of training: under two minutes on two cores. The run folder
+// (runs/quickstart-<timestamp>/) gets the metrics, checkpoints, sample masks and report.html;
+// `./seggan report`, `./seggan eval` and `./seggan predict` read it.
 
 var result = Experiment.Supervised()
     .Name("quickstart")
