@@ -12,6 +12,8 @@ var root = new RootCommand("SegGanLab: GAN-based semantic segmentation experimen
 {
     RunCommand.Create(verbose),
     NewCommand.Create(),
+    EvalCommand.Create(),
+    PredictCommand.Create(),
     DataCommand.Create(),
     ReportCommand.Create(),
     CompareCommand.Create(),

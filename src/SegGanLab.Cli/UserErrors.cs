@@ -1,4 +1,5 @@
 using SegGanLab.Data;
+using SegGanLab.Experiments;
 using SegGanLab.Imaging;
 using SegGanLab.Losses;
 using SegGanLab.Models;
@@ -21,5 +22,5 @@ internal static class UserErrors
         or DatasetException or ImageFormatException or SafeTensorsException
         or CheckpointException or RunFolderException or BackboneWeightsException
         or ModelOptionsException or ModelCompatibilityException or UnknownModelException
-        or LossConfigurationException;
+        or LossConfigurationException or SavedExperimentException;
 }

@@ -17,7 +17,10 @@ internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 /// </summary>
 internal sealed class Seggan : IDisposable
 {
-    static readonly string Dll = typeof(Seggan).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SegGanCli").Value!;
+    static readonly string Dll = Metadata("SegGanCli");
+
+    /// <summary>The repository's root folder (for the checked-in experiments/ scripts).</summary>
+    public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
 
     readonly TemporaryFolder _folder = new("seggan-cli-");
 
@@ -31,6 +34,9 @@ internal sealed class Seggan : IDisposable
 
     /// <summary>The script cache the processes use (<c>SEGGAN_CACHE</c>).</summary>
     public string Cache => Path.Combine(Folder, ".cache");
+
+    /// <summary>Extra environment variables of every process this instance starts (<c>SEGGAN_STEP_SCALE</c>, ...).</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Writes a file under <see cref="Folder"/> (LF line ends) and returns its full path.</summary>
     public string Write(string relativePath, string text) => _folder.Write(relativePath, text);
@@ -53,10 +59,13 @@ internal sealed class Seggan : IDisposable
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["SEGGAN_CACHE"] = Cache;
         start.Environment["SEGGAN_NUM_THREADS"] = "1";
+        foreach (var (name, value) in Environment) start.Environment[name] = value;
         return new CliProcess(start);
     }
 
     public void Dispose() => _folder.Dispose();
+
+    static string Metadata(string key) => typeof(Seggan).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }
 
 /// <summary>A running <c>seggan</c> process whose streams are collected as they come.</summary>
