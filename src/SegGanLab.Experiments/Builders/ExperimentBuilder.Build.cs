@@ -37,7 +37,7 @@ public abstract partial class ExperimentBuilder<TSelf>
         var models = new Dictionary<string, nn.Module>(StringComparer.Ordinal);
         var specs = new Dictionary<string, (ModelSpec Spec, ChannelPlan Plan)>(StringComparer.Ordinal);
         var owned = new HashSet<string>(StringComparer.Ordinal);
-        var loss = s.Loss ?? DefaultLoss;
+        var loss = s.Loss is { } given ? RecipeLoss(given) : DefaultLoss;
         SegmentationData? loaders = null;
         DataLoader? unlabelled = null;
         try

@@ -21,6 +21,9 @@ public abstract partial class ExperimentBuilder<TSelf>
     /// <summary>The segmenter's (generator's) loss when <c>.Loss(...)</c> is not given.</summary>
     private protected abstract LossExpression DefaultLoss { get; }
 
+    /// <summary>The segmenter's (generator's) loss as the recipe trains a given <c>.Loss(...)</c>; GAN recipes give its bare adversarial terms their mode.</summary>
+    private protected virtual LossExpression RecipeLoss(LossExpression given) => given;
+
     /// <summary>The discriminator's loss when <c>.DiscriminatorLoss(...)</c> is not given; null for recipes without one.</summary>
     private protected virtual LossExpression? DefaultDiscriminatorLoss => null;
 

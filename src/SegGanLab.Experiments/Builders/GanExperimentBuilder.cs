@@ -16,7 +16,11 @@ public abstract class GanExperimentBuilder<TSelf, TOptions> : RecipeExperimentBu
 {
     private protected GanExperimentBuilder(ExperimentSettings settings, TOptions options) : base(settings, options) { }
 
-    /// <summary>The adversarial objective of the default losses (vanilla, LSGAN, hinge, WGAN-GP, RaGAN-LS).</summary>
+    /// <summary>
+    /// The adversarial objective of both sides (vanilla, LSGAN, hinge, WGAN-GP, RaGAN-LS): the default
+    /// losses, and the adversarial terms of <c>.Loss(...)</c> written with the vanilla objective
+    /// (a bare <c>Adv</c> or <c>Loss.Adversarial</c>), which take this mode.
+    /// </summary>
     public TSelf Mode(GanMode mode) => SetGan((GanRecipeOptions)Options with { Mode = mode });
 
     /// <summary>Discriminator updates per step (n_critic; default 5 for WGAN-GP, else 1).</summary>
@@ -29,6 +33,19 @@ public abstract class GanExperimentBuilder<TSelf, TOptions> : RecipeExperimentBu
     private protected TSelf SetGan(GanRecipeOptions options) => Set((TOptions)options);
 
     private protected override LossExpression? DefaultDiscriminatorLoss => Options.DiscriminatorLoss();
+
+    /// <summary>
+    /// A bare adversarial term (<c>Adv</c>: the vanilla objective) takes the recipe's mode, so that
+    /// <c>.Loss(CE + 0.01 * Adv).Mode(GanMode.LsGan)</c> trains one objective on both sides; a term
+    /// given another mode explicitly is kept (and a mismatch is reported before training).
+    /// </summary>
+    private protected override LossExpression RecipeLoss(LossExpression given)
+    {
+        if (Options.Mode == GanMode.Vanilla || !given.Terms.Any(t => t.Term is AdversarialLoss { Gan.Mode: GanMode.Vanilla })) return given;
+        return given.Terms
+            .Select(t => t.Weight * (t.Term is AdversarialLoss { Gan.Mode: GanMode.Vanilla } ? new AdversarialLoss(Options.Mode) : (LossExpression)t.Term))
+            .Aggregate((a, b) => a + b);
+    }
 
     /// <summary>Adam with the record's discriminator learning rate and betas.</summary>
     private protected OptimizerSpec RecordDiscriminatorOptimizer =>

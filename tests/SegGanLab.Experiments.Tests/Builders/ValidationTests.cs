@@ -79,6 +79,19 @@ public sealed class ValidationTests : RunsFolderTest
     }
 
     [Fact]
+    public void BareAdversarialTerm_TakesTheRecipesMode_AnExplicitOtherModeStaysAProblem()
+    {
+        // Before .Mode carried to a bare Adv, this was "the generator's adversarial term uses Vanilla but ...".
+        var summary = Experiment.Gan().Generator(ModelSpec.UNet(depth: 2, baseWidth: 4)).Discriminator(ModelSpec.PatchGan(layers: 2, baseWidth: 4))
+            .Loss(Dice + 0.01 * Adv).Mode(GanMode.LsGan).Data(Tiny.Data).Summary();
+        Assert.Equal("dice + 0.01 * adv", summary.Losses["G"]);
+
+        var e = Problems(() => Experiment.Gan().Generator(ModelSpec.UNet(depth: 2, baseWidth: 4)).Discriminator(ModelSpec.PatchGan(layers: 2, baseWidth: 4))
+            .Loss(Dice + 0.01 * Adversarial(GanMode.Hinge)).Mode(GanMode.LsGan).Data(Tiny.Data).Run());
+        Has(e, "Loss", "uses Hinge but the discriminator's loss uses LsGan");
+    }
+
+    [Fact]
     public void GanLoss_WithoutAnAdversarialTerm_IsAProblem()
     {
         var e = Problems(() => Experiment.Gan().Generator(ModelSpec.UNet(depth: 2, baseWidth: 4)).Discriminator(ModelSpec.PatchGan(layers: 2, baseWidth: 4))
