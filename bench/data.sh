@@ -26,8 +26,7 @@ args=(--root "$camvid" --workers "$workers" --batch 8 --batches 40 --warmup 10 -
 ours=(dotnet bench/DataBench/bin/Release/net10.0/DataBench.dll throughput)
 theirs=(/usr/bin/python3 bench/pytorch/data_bench.py)
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-spread() { sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%s-%s", lo, hi }'; }
+source bench/stats.sh
 # run PROGRAM...: one measurement, "images/s cpu-ms-per-image".
 run() { "$@" "${args[@]}" | awk '/^images_per_s/ { r = $2 } /^cpu_ms_per_image/ { c = $2 } END { print r, c }'; }
 

@@ -41,7 +41,7 @@ PY
 
 ours=(dotnet bench/ImagingBench/bin/Release/net10.0/ImagingBench.dll)
 theirs=(/usr/bin/python3 bench/pil/decode_bench.py)
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+source bench/stats.sh
 rate() { "$@" | awk '/^images_per_s/ { print $2 }'; }
 
 # run_set NAME LIST MODE [OPTION]: alternates the two decoders (who goes first alternates too),

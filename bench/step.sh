@@ -20,8 +20,7 @@ threads="${SEGGAN_BENCH_THREADS:-$(nproc)}"
 ours=(dotnet bench/StepBench/bin/Release/net10.0/StepBench.dll)
 theirs=(/usr/bin/python3 bench/pytorch/step_bench.py)
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-spread() { sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%s-%s", lo, hi }'; }
+source bench/stats.sh
 
 # run_size NAME ARGS...: alternates the two frameworks (who goes first alternates too) and prints
 # the per-run medians, then the ratio line for NAME.
