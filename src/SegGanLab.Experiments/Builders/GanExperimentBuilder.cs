@@ -42,9 +42,7 @@ public abstract class GanExperimentBuilder<TSelf, TOptions> : RecipeExperimentBu
     private protected override LossExpression RecipeLoss(LossExpression given)
     {
         if (Options.Mode == GanMode.Vanilla || !given.Terms.Any(t => t.Term is AdversarialLoss { Gan.Mode: GanMode.Vanilla })) return given;
-        return given.Terms
-            .Select(t => t.Weight * (t.Term is AdversarialLoss { Gan.Mode: GanMode.Vanilla } ? new AdversarialLoss(Options.Mode) : (LossExpression)t.Term))
-            .Aggregate((a, b) => a + b);
+        return given.Select(t => t.Term is AdversarialLoss { Gan.Mode: GanMode.Vanilla } ? t with { Term = new AdversarialLoss(Options.Mode) } : t);
     }
 
     /// <summary>Adam with the record's discriminator learning rate and betas.</summary>

@@ -46,6 +46,21 @@ public abstract class LossExpression : IDisposable
     /// <summary>The expression with every weight multiplied by <paramref name="weight"/>.</summary>
     public static LossExpression operator *(LossExpression expression, double weight) => weight * expression;
 
+    /// <summary>
+    /// The expression with every term replaced by <paramref name="map"/>'s (another weight, another
+    /// configuration of the term), in the same order; recipes use it to ramp or re-mode their terms.
+    /// </summary>
+    public LossExpression Select(Func<WeightedTerm, WeightedTerm> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return WeightedSum.Of(Terms.Select(t =>
+        {
+            var mapped = map(t);
+            WeightedTerm.CheckWeight(mapped.Weight, mapped.Term.ToString());
+            return mapped;
+        }));
+    }
+
     /// <summary>The expression with every weight divided by <paramref name="divisor"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When the divisor is not positive and finite.</exception>
     public static LossExpression operator /(LossExpression expression, double divisor)

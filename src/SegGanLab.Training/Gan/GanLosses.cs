@@ -40,6 +40,6 @@ internal static class GanLosses
     public static LossExpression Ramp(LossExpression loss, double factor)
     {
         if (factor >= 1) return loss;
-        return loss.Terms.Select(t => (IsAdversarial(t) ? t.Weight * factor : t.Weight) * (LossExpression)t.Term).Aggregate((a, b) => a + b);
+        return loss.Select(t => IsAdversarial(t) ? t with { Weight = t.Weight * factor } : t);
     }
 }

@@ -15,6 +15,18 @@ public class LossExpressionTests
     }
 
     [Fact]
+    public void Select_ReplacesTermsInOrder_AndChecksTheNewWeights()
+    {
+        var loss = Loss.Dice + 0.01 * Loss.Adversarial;
+        var ramped = loss.Select(t => t.Name == "adv" ? t with { Weight = t.Weight * 0.5 } : t);
+        Assert.Equal([("dice", 1.0), ("adv", 0.005)], ramped.Terms.Select(t => (t.Name, t.Weight)));
+        var remoded = loss.Select(t => t.Term is AdversarialLoss ? t with { Term = new AdversarialLoss(GanMode.LsGan) } : t);
+        Assert.Equal(GanMode.LsGan, Assert.IsType<AdversarialLoss>(remoded.Terms[1].Term).Gan.Mode);
+        Assert.Equal("dice + 0.01 * adv", loss.ToString());   // the operand is unchanged
+        Assert.Throws<ArgumentOutOfRangeException>(() => loss.Select(t => t with { Weight = -1 }));
+    }
+
+    [Fact]
     public void EveryCatalogueTerm_HasItsRunFolderName()
     {
         LossTerm[] terms = [Loss.CrossEntropy(), Loss.Dice, Loss.Focal, Loss.Jaccard, Loss.Tversky, Loss.Lovasz, Loss.Bce,
