@@ -28,17 +28,17 @@ var weights = ClassWeights.MedianFrequency(labels.ClassPixels, labels.ImagePixel
 
 var result = Experiment.Gan()
     .Name("camvid-unet-adversarial")
-    .Data(CamVid(camvid).Resize(480, 352).RandomScale(0.75, 1.5).Crop(256, 256))
-    .Generator(UNet(depth: 4, baseWidth: 32))
+    .Data(CamVid(camvid).Resize(240, 176).RandomScale(0.75, 1.5).Crop(240, 176))
+    .Generator(UNet(depth: 4, baseWidth: 16))
     .Discriminator(PatchGan())
     .Loss(CrossEntropy(weights) + 0.01 * Adv)
     .Optimizer(Adam(lr: 1e-3))
     .DiscriminatorOptimizer(Adam(lr: 2e-4, betas: (0.5, 0.999)))
     .Schedule(Poly())
     .Batch(8)
-    .Steps(8000)
-    .Evaluate(every: 500)
-    .Checkpoint(every: 500)
+    .Steps(3200)
+    .Evaluate(every: 400)
+    .Checkpoint(every: 400)
     .Seed(0)
     .Run();
 

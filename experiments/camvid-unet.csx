@@ -4,13 +4,16 @@
 //
 // The supervised baseline for camvid-unet-adversarial.csx, which adds a PatchGAN and nothing else:
 // keep the two in step to compare them (./seggan compare runs/camvid-unet-* runs/camvid-unet-adversarial-*).
-// Settings: cross-entropy with median-frequency class weights computed from the training labels
-// (Eigen & Fergus; SegNet trains CamVid with them), void (label 11) ignored in loss and metrics;
-// images resized to 480x352 (the U-Net halves four times, so sides must be multiples of 16),
-// random scale 0.75-1.5, 256x256 crops and flips for training; whole 480x352 images for validation.
-// Adam 1e-3 with poly decay (power 0.9), batch 8, 8000 steps (about 175 epochs; SegNet ran 10k
-// iterations of batch 4). For scale: SegNet-Basic reports 46.3 mIoU on CamVid's test split (not
-// shipped here; this reports val). Hours on a CPU; on a GPU add .Device("cuda") with a CUDA LibTorch.
+// Sized for an hour of two CPU cores (issue 9's budget; 3200 steps, about 70 epochs): half resolution
+// (every image resized to 240x176: the U-Net halves four times, so sides must be multiples of 16),
+// a width-16 U-Net, random scale 0.75-1.5 with 240x176 crops and flips for training, whole 240x176
+// images for validation (metrics at that size, labels resized nearest-neighbour). Cross-entropy with
+// median-frequency class weights computed from the training labels (Eigen & Fergus; SegNet trains
+// CamVid with them), void (label 11) ignored in loss and metrics; Adam 1e-3 with poly decay (power
+// 0.9), batch 8. For scale: SegNet-Basic reports 46.3 mIoU on CamVid's test split at full
+// resolution (the test split is not shipped here; this reports val). With a GPU, add
+// .Device("cuda") (CUDA LibTorch), raise the width to 32-64, drop the Resize for full resolution
+// with 352x352 crops, and train 10-20k steps.
 
 // The dataset folder: the first script argument (after --), else the environment variable; stops with the fix when missing.
 string DataPath(string dataset, string variable, string example)
@@ -30,15 +33,15 @@ var weights = ClassWeights.MedianFrequency(labels.ClassPixels, labels.ImagePixel
 
 var result = Experiment.Supervised()
     .Name("camvid-unet")
-    .Data(CamVid(camvid).Resize(480, 352).RandomScale(0.75, 1.5).Crop(256, 256))
-    .Segmenter(UNet(depth: 4, baseWidth: 32))
+    .Data(CamVid(camvid).Resize(240, 176).RandomScale(0.75, 1.5).Crop(240, 176))
+    .Segmenter(UNet(depth: 4, baseWidth: 16))
     .Loss(CrossEntropy(weights))
     .Optimizer(Adam(lr: 1e-3))
     .Schedule(Poly())
     .Batch(8)
-    .Steps(8000)
-    .Evaluate(every: 500)
-    .Checkpoint(every: 500)
+    .Steps(3200)
+    .Evaluate(every: 400)
+    .Checkpoint(every: 400)
     .Seed(0)
     .Run();
 

@@ -5,8 +5,10 @@
 //
 // Settings: 6 of the 30 slices held out for validation (a fixed split); training on random 256x256
 // crops with flips and rotations up to 15 degrees (the U-Net paper leans on heavy augmentation for
-// so few images); whole 512x512 slices for validation. Binary cross-entropy + Dice, Adam 1e-4
-// (the common Keras U-Net set-up), batch 4, 2000 steps. Dice (mDice) is the usual metric here.
+// so few images); whole 512x512 slices for validation. A width-16 U-Net (one grayscale channel in,
+// one sigmoid channel out), binary cross-entropy + Dice, Adam 1e-3 with poly decay, batch 4, 800
+// steps (130 epochs of the 24 training slices): about 10 minutes of two CPU cores. Dice (mDice) is
+// the usual metric here.
 
 // The dataset folder: the first script argument (after --), else the environment variable; stops with the fix when missing.
 string DataPath(string dataset, string variable, string example)
@@ -25,11 +27,12 @@ var membrane = DataPath("membrane", "SEGGAN_MEMBRANE", "../shared/datasets/membr
 var result = Experiment.Supervised()
     .Name("membrane-unet")
     .Data(Membrane(membrane, valFraction: 0.2).Crop(256, 256).Rotate(15))
-    .Segmenter(UNet(depth: 4, baseWidth: 32))
+    .Segmenter(UNet(depth: 4, baseWidth: 16))
     .Loss(Bce + Dice)
-    .Optimizer(Adam(lr: 1e-4))
+    .Optimizer(Adam(lr: 1e-3))
+    .Schedule(Poly())
     .Batch(4)
-    .Steps(2000)
+    .Steps(800)
     .Evaluate(every: 200)
     .Checkpoint(every: 200)
     .Seed(0)
