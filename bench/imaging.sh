@@ -10,7 +10,7 @@
 #           Fresh large-object-heap arrays cost page faults (about 0.5 ms per 480x360 image on a
 #           VM); an application that reads this way can set System.GC.LOHThreshold above its
 #           image size, or use ReadInto.
-# Needs ../shared/datasets/camvid next to the repository.
+# Reads CamVid from SEGGAN_CAMVID (default ../shared/datasets/camvid, next to the repository), as data.sh and parity.sh do.
 #
 # Usage: bench/imaging.sh [rounds] [images]   (default 5 rounds, 60 images per set)
 # Last line: imaging_decode_ratio_vs_pil <SegGanLab images/s / PIL images/s, CamVid RGB PNG>
@@ -22,8 +22,8 @@ dotnet build bench/ImagingBench -c Release -v quiet -nologo >/dev/null
 
 rounds="${1:-5}"
 count="${2:-60}"
-camvid="$(cd .. && pwd)/shared/datasets/camvid"
-[ -d "$camvid/train" ] || { echo "error: $camvid/train not found; the benchmark reads real CamVid files" >&2; exit 1; }
+camvid="$(cd "${SEGGAN_CAMVID:-../shared/datasets/camvid}" 2>/dev/null && pwd || echo "${SEGGAN_CAMVID:-../shared/datasets/camvid}")"
+[ -d "$camvid/train" ] || { echo "error: $camvid/train not found; the benchmark reads real CamVid files (set SEGGAN_CAMVID to the SegNet-layout folder)" >&2; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 ls "$camvid/train"/*.png | sort | awk -v n="$count" 'NR <= n' >"$work/rgb.txt"
