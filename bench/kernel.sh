@@ -2,7 +2,8 @@
 # Round-trip time of a trivial cell (`1+1`: p50 and p95 over 200 requests, request to reply and
 # idle) and cold start (process launch to the first result) for the SegGanLab kernel and for
 # ipykernel (Debian's python3-ipykernel) on this machine, plus the SegGanLab kernel's resident
-# memory over 500 more small cells (Roslyn keeps every submission's assembly: roslyn#41722).
+# memory over 500 more small cells (Roslyn keeps every submission's assembly: roslyn#41722), and
+# each kernel's CPU time per round trip (steadier than wall time while other jobs share the cores).
 # Last line: kernel_p50_ratio_vs_ipykernel <ratio>  (goal <= 1.0; cold start goal <= 3 s).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,4 +23,5 @@ JSON
 out="$work/results.txt"
 /usr/bin/python3 "$here/bench/kernel_rtt.py" seggan "1+1" --label seggan --memory-cells 500 2>/dev/null | tee -a "$out"
 /usr/bin/python3 "$here/bench/kernel_rtt.py" ipykernel-bench "1+1" --label ipykernel 2>/dev/null | tee -a "$out"
+awk '/^seggan_cpu_ms_per_request/ { s = $2 } /^ipykernel_cpu_ms_per_request/ { i = $2 } END { printf "kernel_cpu_ratio_vs_ipykernel %.2f\n", s / i }' "$out"
 awk '/^seggan_p50_ms/ { s = $2 } /^ipykernel_p50_ms/ { i = $2 } END { printf "kernel_p50_ratio_vs_ipykernel %.2f\n", s / i }' "$out"

@@ -2,11 +2,13 @@
 
 Usage: kernel_rtt.py KERNEL_NAME CODE [--requests N] [--memory-cells N]
 Prints `<label>_<metric> <value>` lines: cold start (process launch to the first cell's result),
-p50/p95 of execute round trips (request sent to execute_reply and iopub idle received), and,
+p50/p95 of execute round trips (request sent to execute_reply and iopub idle received), the kernel
+process's CPU time per round trip (user + system: steadier than wall time on a shared machine), and,
 with --memory-cells, the kernel's resident memory before and after that many more small cells.
 """
 
 import argparse
+import os
 import statistics
 import time
 
@@ -40,6 +42,13 @@ def rss_mb(pid):
     raise RuntimeError("no VmRSS")
 
 
+def cpu_seconds(pid):
+    """User + system CPU time of the process so far (fields 14 and 15 of /proc/PID/stat)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("kernel")
@@ -61,18 +70,21 @@ def main():
         cold = time.perf_counter() - started
         for _ in range(10):  # warm caches on both sides before timing
             run_cell(kc, args.code)
+        pid = km.provisioner.process.pid
+        cpu_before = cpu_seconds(pid)
         times = []
         for _ in range(args.requests):
             t0 = time.perf_counter()
             run_cell(kc, args.code)
             times.append((time.perf_counter() - t0) * 1000.0)
+        cpu_ms = (cpu_seconds(pid) - cpu_before) * 1000.0 / args.requests
         times.sort()
         p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
         print(f"{label}_cold_start_s {cold:.2f}")
         print(f"{label}_p50_ms {statistics.median(times):.2f}")
         print(f"{label}_p95_ms {p95:.2f}")
+        print(f"{label}_cpu_ms_per_request {cpu_ms:.2f}")
         if args.memory_cells:
-            pid = km.provisioner.process.pid
             before = rss_mb(pid)
             for i in range(args.memory_cells):
                 run_cell(kc, f"var v{i} = {i} + 1;")

@@ -13,9 +13,9 @@ namespace SegGanLab.Kernel;
 /// The SegGanLab Jupyter kernel (messaging protocol 5.3) over libzmq. <see cref="Run"/> binds the
 /// five sockets of the connection file to its address, publishes <c>starting</c>, then serves
 /// shell requests on the calling thread, control requests (interrupt, shutdown) on their own
-/// thread, echoes heartbeats on a third and sends iopub from a fourth; cells run on the scripting
-/// session's thread. Every message's HMAC signature is checked; a bad or replayed one is logged
-/// and dropped.
+/// thread and echoes heartbeats on a third; cells run on the scripting session's thread, and each
+/// thread publishes its own iopub messages. Every message's HMAC signature is checked; a bad or
+/// replayed one is logged and dropped.
 /// </summary>
 /// <example><code>
 /// var kernel = new JupyterKernel(ConnectionInfo.Load(path));
@@ -25,7 +25,6 @@ namespace SegGanLab.Kernel;
 public sealed partial class JupyterKernel : IDisposable
 {
     const int PollMs = 100;
-    static readonly TimeSpan IopubFlushLimit = TimeSpan.FromSeconds(10);
 
     readonly ConnectionInfo _connection;
     readonly KernelOptions _options;
@@ -156,18 +155,14 @@ public sealed partial class JupyterKernel : IDisposable
     }
 
     /// <summary>
-    /// Answers <paramref name="request"/>: publishes its <c>idle</c> status, waits until the iopub thread
-    /// has sent every message queued before it (the request's outputs, then idle), and only then sends
-    /// the reply. A frontend that has the reply therefore has all of the request's iopub messages on the
-    /// wire already (jupyter_kernel_test allows only 0.1 s between them after the reply).
+    /// Answers <paramref name="request"/>: publishes its <c>idle</c> status, then sends the reply. Every
+    /// iopub message of the request (its outputs, then idle) has been handed to libzmq by then, so a
+    /// frontend that has the reply has them on the wire already (jupyter_kernel_test allows only 0.1 s
+    /// between them after the reply).
     /// </summary>
     void Reply(ZmqSocket socket, JupyterMessage request, string msgType, JsonObject content)
     {
-        if (_answered.TryAdd(request.Id, 0))
-        {
-            _iopub!.Status("idle", request.Header);
-            _iopub.Flush(IopubFlushLimit);
-        }
+        if (_answered.TryAdd(request.Id, 0)) _iopub!.Status("idle", request.Header);
         socket.Send(_codec.Reply(request, msgType, content));
     }
 

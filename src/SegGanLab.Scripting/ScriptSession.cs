@@ -180,6 +180,9 @@ public sealed partial class ScriptSession : IDisposable
 
     void KeepReachable(DisposeScope scope, IEnumerable<object?> roots, IScriptOutput output)
     {
+        // A cell that left no tensor in its scope has nothing to rescue. The walk costs time in
+        // proportion to the session's variables and submissions, so most cells skip it.
+        if (scope.Count == 0) return;
         roots = roots.Concat(SessionVariables());
         lock (_scriptAssemblies) roots = roots.Concat(_scriptAssemblies.SelectMany(ScopeSurvivors.StaticRoots)).ToList();
         if (!ScopeSurvivors.Keep(scope, roots))

@@ -51,6 +51,17 @@ public sealed class CellScopeTests(SessionFixture fixture) : IClassFixture<Sessi
     }
 
     [Fact]
+    public void CellWithoutTensors_LeavesEarlierCellsTensorsAlive()
+    {
+        // A cell whose scope owns no tensor skips the reachability walk; what earlier cells kept stays.
+        _session.RunOk("var kept = arange(4) * 2;");
+        var before = LiveTensors.Settled();
+        _session.RunOk("var count = 1 + 1;");
+        Assert.Equal(before, LiveTensors.Settled());
+        Assert.Equal(12f, _session.RunOk("kept.sum().item<float>()").Value);
+    }
+
+    [Fact]
     public void StaticFieldOfAScriptClass_KeepsItsTensor()
     {
         _session.RunOk("static class Cache { public static Tensor Value = arange(5); }");

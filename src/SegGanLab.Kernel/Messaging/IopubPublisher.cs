@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
 using SegGanLab.Kernel.Zmq;
@@ -6,67 +5,44 @@ using SegGanLab.Kernel.Zmq;
 namespace SegGanLab.Kernel.Messaging;
 
 /// <summary>
-/// The IOPub channel. libzmq sockets are not thread-safe, so one thread owns the PUB socket and
-/// sends what the shell, control and execution threads queue, in the order they queued it;
-/// <see cref="Flush"/> waits until what was queued before it has been handed to libzmq.
+/// The IOPub channel. libzmq sockets are not thread-safe, so the shell, control and execution
+/// threads take turns on the PUB socket under a lock: each message is handed to libzmq before
+/// <see cref="Publish"/> returns (a PUB socket never blocks a sender), in the order the threads
+/// got the lock. A reply sent after publishing therefore follows every iopub message of its
+/// request, without a hand-off to another thread on each request.
 /// </summary>
-internal sealed class IopubPublisher : IDisposable
+internal sealed class IopubPublisher(ZmqSocket socket, WireCodec codec, KernelLog log) : IDisposable
 {
-    readonly ZmqSocket _socket;
-    readonly WireCodec _codec;
-    readonly BlockingCollection<Item> _queue = new();
-    readonly Thread _thread;
-    readonly KernelLog _log;
+    readonly Lock _gate = new();
+    bool _closed;
 
-    public IopubPublisher(ZmqSocket socket, WireCodec codec, KernelLog log)
-    {
-        _socket = socket;
-        _codec = codec;
-        _log = log;
-        _thread = new Thread(Loop) { IsBackground = true, Name = "Jupyter iopub" };
-        _thread.Start();
-    }
-
-    /// <summary>Queues an iopub message (topic <c>kernel.&lt;session&gt;.&lt;msg_type&gt;</c>) replying to <paramref name="parentHeader"/>.</summary>
+    /// <summary>Sends an iopub message (topic <c>kernel.&lt;session&gt;.&lt;msg_type&gt;</c>) replying to <paramref name="parentHeader"/>.</summary>
     public void Publish(string msgType, JsonObject content, JsonObject? parentHeader)
     {
-        var topic = Encoding.UTF8.GetBytes($"kernel.{_codec.Session}.{msgType}");
-        var frames = _codec.Encode([topic], msgType, content, parentHeader);
-        try { _queue.Add(new Item(frames, null)); }
-        catch (InvalidOperationException) { _log.Write($"iopub is closed; dropped a late {msgType} message"); }
+        var topic = Encoding.UTF8.GetBytes($"kernel.{codec.Session}.{msgType}");
+        var frames = codec.Encode([topic], msgType, content, parentHeader);
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                log.Write($"iopub is closed; dropped a late {msgType} message");
+                return;
+            }
+            try { socket.Send(frames); }
+            catch (ZmqException e) { log.Write($"iopub send failed: {e.Message}"); }
+        }
     }
 
     /// <summary>Publishes <c>status</c> with <paramref name="state"/> (starting, busy, idle).</summary>
     public void Status(string state, JsonObject? parentHeader) => Publish("status", new JsonObject { ["execution_state"] = state }, parentHeader);
 
-    /// <summary>Returns once every message queued before this call has been sent (or after <paramref name="limit"/>, or at once when closed).</summary>
-    public void Flush(TimeSpan limit)
-    {
-        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        try { _queue.Add(new Item(null, sent)); }
-        catch (InvalidOperationException) { return; }
-        if (!sent.Task.Wait(limit)) _log.Write($"iopub: messages still unsent after {limit.TotalSeconds:0.#} s; replying anyway");
-    }
-
-    /// <summary>Sends what is queued, then closes the socket.</summary>
+    /// <summary>Closes the socket; what was published before leaves within the socket's linger time.</summary>
     public void Dispose()
     {
-        _queue.CompleteAdding();
-        _thread.Join();
-        _socket.Dispose();
-    }
-
-    void Loop()
-    {
-        foreach (var (frames, flushed) in _queue.GetConsumingEnumerable())
+        lock (_gate)
         {
-            flushed?.TrySetResult();
-            if (frames is null) continue;
-            try { _socket.Send(frames); }
-            catch (ZmqException e) { _log.Write($"iopub send failed: {e.Message}"); }
+            _closed = true;
+            socket.Dispose();
         }
     }
-
-    /// <summary>A message to send, or a flush marker to complete.</summary>
-    readonly record struct Item(List<byte[]>? Frames, TaskCompletionSource? Flushed);
 }
