@@ -26,13 +26,8 @@ public sealed partial class ScriptSession
     /// <summary>Whether <paramref name="code"/> is a whole submission (see <see cref="Completeness.Of"/>).</summary>
     public static Completeness IsComplete(string code) => Completeness.Of(code);
 
-    Microsoft.CodeAnalysis.Compilation Compile(string code)
-    {
-        // Completion may arrive before warm-up is done; the session's first state comes from it.
-        if (_state is null) _warmUp.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
-        var previous = _state?.Script ?? Microsoft.CodeAnalysis.CSharp.Scripting.CSharpScript.Create("", Options("init"), _globals.GetType());
-        return previous.ContinueWith(code, Options("editor")).GetCompilation();
-    }
+    // The code as the next cell would be compiled, against the variables and methods of the cells so far.
+    Microsoft.CodeAnalysis.Compilation Compile(string code) => _chain.Value.Compilation(code, "editor");
 
-    object? VariableValue(string name) => _state?.Variables.LastOrDefault(v => v.Name == name)?.Value;
+    object? VariableValue(string name) => Variables.LastOrDefault(v => v.Name == name).Value;
 }

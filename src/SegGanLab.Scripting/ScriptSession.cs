@@ -28,14 +28,13 @@ namespace SegGanLab.Scripting;
 /// </code></example>
 public sealed partial class ScriptSession : IDisposable
 {
-    readonly Lazy<ScriptOptions> _options;
+    readonly Lazy<SubmissionChain> _chain;
     readonly ScriptSessionOptions _settings;
     readonly ScriptGlobals _globals;
     readonly ExecutionThread _thread = new("SegGanLab script");
     readonly List<Assembly> _scriptAssemblies = [];
     readonly Lock _gate = new();
     readonly Task _warmUp;
-    volatile ScriptState<object>? _state;
     CancellationTokenSource? _running;
     int _anonymousCells;
 
@@ -46,7 +45,7 @@ public sealed partial class ScriptSession : IDisposable
         ConsoleCapture.Install();
         _globals = _settings.Globals;
         // Built on first use: a session that only runs a cached compiled script never loads Roslyn.
-        _options = new Lazy<ScriptOptions>(CreateOptions);
+        _chain = new Lazy<SubmissionChain>(CreateChain);
         AppDomain.CurrentDomain.AssemblyLoad += OnAssemblyLoad;
         _warmUp = _settings.WarmUp ? _thread.Run(WarmUpAsync) : Task.CompletedTask;
     }
@@ -74,8 +73,10 @@ public sealed partial class ScriptSession : IDisposable
     }
 
     /// <summary>The names and values of the script's variables, oldest first (a later cell's variable hides an earlier one of the same name).</summary>
-    public IReadOnlyList<(string Name, Type Type, object? Value)> Variables =>
-        _state?.Variables.Select(v => (v.Name, v.Type, (object?)v.Value)).ToList() ?? [];
+    public IReadOnlyList<(string Name, Type Type, object? Value)> Variables => _chain.IsValueCreated ? _chain.Value.Variables : [];
+
+    /// <summary>How many cells the session's submission chain holds: those that declared something (see <see cref="SubmissionChain"/>).</summary>
+    internal int ChainLength => _chain.IsValueCreated ? _chain.Value.Length : 0;
 
     /// <summary>Stops accepting cells; a cell still running finishes on its own thread.</summary>
     public void Dispose()
@@ -90,31 +91,23 @@ public sealed partial class ScriptSession : IDisposable
         .Append(typeof(ScriptGlobals).Assembly)
         .Append(_globals.GetType().Assembly);
 
-    ScriptOptions CreateOptions() => ScriptOptions.Default
-        .WithReferences(ScriptReferences.For(ReferencedAssemblies()))
-        .WithImports(_settings.Imports.Select(i => i.Name))
-        .WithOptimizationLevel(OptimizationLevel.Release)
-        .WithEmitDebugInformation(true)
-        .WithFileEncoding(Encoding.UTF8)
-        .WithLanguageVersion(LanguageVersion.Latest)
-        .WithAllowUnsafe(true)
-        .WithMetadataResolver(new CachingMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(_settings.BaseDirectory)))
-        .WithSourceResolver(new CellSourceResolver(_settings.BaseDirectory));
+    SubmissionChain CreateChain() => new(
+        ScriptReferences.For(ReferencedAssemblies()),
+        _settings.Imports.Select(i => i.Name),
+        _globals,
+        new CachingMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(_settings.BaseDirectory)),
+        new CellSourceResolver(_settings.BaseDirectory));
 
     async Task<object?> WarmUpAsync()
     {
-        await StateAsync();
-        // Binding a throwaway submission against the imports JIT-compiles Roslyn's binder and emitter,
-        // so the user's first cell costs what later cells cost.
-        var warm = _state!.Script.ContinueWith("Enumerable.Range(0, 2).Sum() + torch.get_num_threads()", Options("warm-up"));
-        await warm.RunFromAsync(_state);
+        // Compiling and running a throwaway cell against the imports JIT-compiles Roslyn's binder and
+        // emitter, so the user's first cell costs what later cells cost. It declares nothing, so the
+        // chain stays empty.
+        var warm = _chain.Value.Compile("Enumerable.Range(0, 2).Sum() + torch.get_num_threads()", "warm-up", CancellationToken.None);
+        if (!warm.Succeeded) throw new InvalidOperationException("The warm-up cell did not compile: " + string.Join(Environment.NewLine, warm.Errors));
+        await _chain.Value.RunAsync(warm);
         return null;
     }
-
-    async Task<ScriptState<object>> StateAsync() =>
-        _state ??= await CSharpScript.Create("", Options("init"), _globals.GetType()).RunAsync(_globals);
-
-    ScriptOptions Options(string name) => _options.Value.WithFilePath(name);
 
     Task<CellResult> RunAsync(string code, CellOptions? options, bool chain)
     {
@@ -126,15 +119,15 @@ public sealed partial class ScriptSession : IDisposable
 
     async Task<CellResult> RunSubmissionAsync(string code, string name, bool chain, CancellationToken cancellation)
     {
-        var state = await StateAsync();
-        var script = state.Script.ContinueWith(code, Options(name));
-        var errors = script.Compile(cancellation).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        if (errors.Count > 0) return CompileFailure(errors);
-        var next = await script.RunFromAsync(state, catchException: _ => true, cancellation);
-        if (chain) _state = next;
-        if (next.Exception is { } e) return Failure(e, cancellation);
-        var hasValue = HasResult(script.GetCompilation());
-        return new CellResult { HasValue = hasValue, Value = next.ReturnValue, Formatted = hasValue ? Formatter.Format(next.ReturnValue) : null };
+        var chainOfCells = _chain.Value;
+        var cell = chainOfCells.Compile(code, name, cancellation);
+        if (!cell.Succeeded) return CompileFailure(cell.Errors);
+        // Jupyter's user_expressions are evaluated without becoming part of the session.
+        if (!chain) cell = cell with { JoinsChain = false };
+        // An exception goes to RunCellAsync, which makes it the cell's error.
+        var value = await chainOfCells.RunAsync(cell);
+        var hasValue = cell.Factory is not null && HasResult(cell.Compilation);
+        return new CellResult { HasValue = hasValue, Value = value, Formatted = hasValue ? Formatter.Format(value) : null };
     }
 
     /// <summary>
@@ -189,7 +182,7 @@ public sealed partial class ScriptSession : IDisposable
             output.Write(ConsoleStream.Error, $"warning: the script's variables reach more than {ScopeSurvivors.Budget:N0} objects; tensors beyond that were freed with the cell. Dispose or drop large object graphs you no longer need.\n");
     }
 
-    IEnumerable<object?> SessionVariables() => _state?.Variables.Select(v => v.Value) ?? [];
+    IEnumerable<object?> SessionVariables() => Variables.Select(v => v.Value);
 
     /// <summary>
     /// True when the submission (<paramref name="tree"/>, or the compilation's only tree) ends with an
@@ -211,9 +204,6 @@ public sealed partial class ScriptSession : IDisposable
             : string.Create(CultureInfo.InvariantCulture, $"the cell was interrupted: training stopped after step {run.Steps} with its checkpoint written ({run.LastCheckpoint ?? run.Folder}); continue it with the same experiment's .Resume(\"{run.Folder}\")");
         return finished with { Error = new ScriptError(ScriptError.InterruptedName, message, [$"Interrupted: {message}"], null) };
     }
-
-    static CellResult CompileFailure(IReadOnlyList<Diagnostic> errors) =>
-        CompileFailure(errors.Select(d => CSharpDiagnosticFormatter.Instance.Format(d, CultureInfo.InvariantCulture)).ToList());
 
     static CellResult CompileFailure(IReadOnlyList<string> lines) =>
         new() { Error = new ScriptError(ScriptError.CompilationErrorName, lines[0], lines, null) };

@@ -61,7 +61,7 @@ public sealed class CompiledScript
         lock (_gate)
         {
             if (_entryPoint is not null) return _entryPoint;
-            var context = new ScriptLoadContext(System.IO.Path.GetFileName(Path), _binary.References);
+            var context = new ScriptLoadContext(System.IO.Path.GetFileName(Path), _binary.References.Select(r => r.Path));
             var assembly = context.LoadScript(_binary.Assembly, _binary.Symbols);
             var type = assembly.GetType(_binary.EntryType, throwOnError: true)!;
             var method = type.GetMethod(_binary.EntryMethod, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
