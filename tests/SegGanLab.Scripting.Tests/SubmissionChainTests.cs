@@ -112,6 +112,16 @@ public sealed class SubmissionChainTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("System.Diagnostics.Process.GetCurrentProcess().Id > 0")]                           // Process derives from a type in another assembly
+    [InlineData("System.Text.Json.JsonSerializer.Serialize(new { a = 1 }) == \"{\\\"a\\\":1}\"")]
+    [InlineData("System.Collections.Immutable.ImmutableArray.Create(1, 2).Length == 2")]
+    [InlineData("new SegGanLab.Metrics.ConfusionMatrix(3).NumClasses == 3")]                                          // SegGanLab.Metrics, which no import names
+    public void AssembliesTheLibrariesNeed_AreThereWithoutR(string code)
+    {
+        Assert.Equal(true, _session.RunOk(code).Value);
+    }
+
     [Fact]
     public void CompileErrors_ComeInSourceOrder_AndLeaveTheChainAsItWas()
     {

@@ -26,15 +26,50 @@ internal static class ScriptReferences
     static readonly Dictionary<string, MetadataReference> ByPath = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The runtime's default script references plus <paramref name="assemblies"/>, each resolved to a
-    /// file once per process (shared by every session) and documented where docs exist.
+    /// The runtime's default script references, <paramref name="assemblies"/>, the SegGanLab
+    /// libraries they reach and what those libraries reference (System.Text.Json,
+    /// System.Collections.Immutable, ...: the types of their public API, which scripts can name).
+    /// Each is resolved to a file once per process (shared by every session) and documented where
+    /// docs exist. SegGanLab.Scripting's own dependencies, the compiler's, are left out (see
+    /// <see cref="CachingMetadataResolver"/>).
     /// </summary>
     public static IReadOnlyList<MetadataReference> For(IEnumerable<Assembly> assemblies)
     {
         var references = new List<MetadataReference>(Framework.Value);
-        foreach (var assembly in assemblies.Distinct())
-            if (!assembly.IsDynamic && !string.IsNullOrEmpty(assembly.Location)) references.Add(ForFile(assembly.Location));
+        var files = assemblies.Where(a => !a.IsDynamic && !string.IsNullOrEmpty(a.Location)).Select(a => a.Location);
+        references.AddRange(WithLibraryDependencies(files).Select(ForFile));
         return references.Distinct().ToList();
+    }
+
+    /// <summary><paramref name="files"/>, every SegGanLab library they reference (transitively), and those libraries' direct references.</summary>
+    static IEnumerable<string> WithLibraryDependencies(IEnumerable<string> files)
+    {
+        var result = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<string>(files);
+        while (pending.TryDequeue(out var file))
+        {
+            if (!seen.Add(file)) continue;
+            result.Add(file);
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (!name.StartsWith("SegGanLab.", StringComparison.Ordinal) || name == typeof(ScriptReferences).Assembly.GetName().Name) continue;
+            foreach (var dependency in ReferencedNames(file))
+            {
+                if (dependency.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)) continue;
+                var beside = Path.Combine(Path.GetDirectoryName(file)!, dependency + ".dll");
+                if (File.Exists(beside)) pending.Enqueue(beside);
+                else if (Trusted.Value.TryGetValue(dependency, out var framework)) pending.Enqueue(framework);
+            }
+        }
+        return result;
+    }
+
+    static IEnumerable<string> ReferencedNames(string file)
+    {
+        using var stream = File.OpenRead(file);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        return metadata.AssemblyReferences.Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name)).ToList();
     }
 
     static MetadataReference ForFile(string path)
@@ -47,12 +82,16 @@ internal static class ScriptReferences
         }
     }
 
-    static IReadOnlyList<MetadataReference> ResolveFramework()
-    {
-        var trusted = ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
+    // The runtime's (and the host's) assemblies by name.
+    static readonly Lazy<Dictionary<string, string>> Trusted = new(() =>
+        ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .GroupBy(p => Path.GetFileNameWithoutExtension(p), StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase));
+
+    static IReadOnlyList<MetadataReference> ResolveFramework()
+    {
+        var trusted = Trusted.Value;
         var names = Microsoft.CodeAnalysis.Scripting.ScriptOptions.Default.MetadataReferences.OfType<UnresolvedMetadataReference>().Select(r => r.Reference)
             .Prepend("System.Private.CoreLib").Append("System.Linq").Append("System.Collections").Append("System.Runtime");
         return names.Distinct().Where(trusted.ContainsKey).Select(n => ForFile(trusted[n])).ToList();

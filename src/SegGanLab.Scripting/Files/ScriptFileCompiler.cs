@@ -35,7 +35,7 @@ internal static class ScriptFileCompiler
             optimizationLevel: OptimizationLevel.Release,
             allowUnsafe: true,
             sourceReferenceResolver: loads,
-            metadataReferenceResolver: ScriptMetadataResolver.Default.WithBaseDirectory(directory),
+            metadataReferenceResolver: new CachingMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory)),
             assemblyIdentityComparer: DesktopAssemblyIdentityComparer.Default);
         var compilation = CSharpCompilation.CreateScriptCompilation(
             "seggan-script-" + Path.GetFileNameWithoutExtension(path), tree, ScriptReferences.For(settings.Assemblies), options,
