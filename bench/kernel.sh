@@ -2,8 +2,10 @@
 # Round-trip time of a trivial cell (`1+1`: p50 and p95 over 200 requests, request to reply and
 # idle) and cold start (process launch to the first result) for the SegGanLab kernel and for
 # ipykernel (Debian's python3-ipykernel) on this machine, plus the SegGanLab kernel's resident
-# memory over 500 more small cells (Roslyn keeps every submission's assembly: roslyn#41722), and
-# each kernel's CPU time per round trip (steadier than wall time while other jobs share the cores).
+# memory over 500 more expression cells (which do not join the submission chain), then over 500
+# cells that declare a variable (they join it, and Roslyn keeps their compilations and assemblies:
+# roslyn#41722) with their p50, and each kernel's CPU time per round trip (steadier than wall time
+# while other jobs share the cores).
 # Last line: kernel_p50_ratio_vs_ipykernel <ratio>  (goal <= 1.0; cold start goal <= 3 s).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"

@@ -4,7 +4,8 @@ Usage: kernel_rtt.py KERNEL_NAME CODE [--requests N] [--memory-cells N]
 Prints `<label>_<metric> <value>` lines: cold start (process launch to the first cell's result),
 p50/p95 of execute round trips (request sent to execute_reply and iopub idle received), the kernel
 process's CPU time per round trip (user + system: steadier than wall time on a shared machine), and,
-with --memory-cells, the kernel's resident memory before and after that many more small cells.
+with --memory-cells, the kernel's resident memory growth over that many more expression cells, then
+over as many cells that declare a variable (and their p50).
 """
 
 import argparse
@@ -85,13 +86,25 @@ def main():
         print(f"{label}_p95_ms {p95:.2f}")
         print(f"{label}_cpu_ms_per_request {cpu_ms:.2f}")
         if args.memory_cells:
+            # Cells that declare nothing (an expression, an assignment) do not join the kernel's
+            # submission chain; cells that declare a variable do (later cells see it), and Roslyn
+            # keeps their compilations and assemblies alive.
             before = rss_mb(pid)
+            run_cell(kc, "var seed = 1;")
             for i in range(args.memory_cells):
+                run_cell(kc, f"seed * {i}")
+            after_expressions = rss_mb(pid)
+            declaring = []
+            for i in range(args.memory_cells):
+                t0 = time.perf_counter()
                 run_cell(kc, f"var v{i} = {i} + 1;")
+                declaring.append((time.perf_counter() - t0) * 1000.0)
             after = rss_mb(pid)
             print(f"{label}_rss_mb_before {before:.1f}")
-            print(f"{label}_rss_mb_after_{args.memory_cells}_cells {after:.1f}")
-            print(f"{label}_rss_kb_per_cell {(after - before) * 1024.0 / args.memory_cells:.1f}")
+            print(f"{label}_rss_kb_per_expression_cell {(after_expressions - before) * 1024.0 / args.memory_cells:.1f}")
+            print(f"{label}_rss_mb_after_{args.memory_cells}_declaring_cells {after:.1f}")
+            print(f"{label}_rss_kb_per_declaring_cell {(after - after_expressions) * 1024.0 / args.memory_cells:.1f}")
+            print(f"{label}_declaring_cell_p50_ms {statistics.median(declaring):.2f}")
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=False)
