@@ -124,7 +124,7 @@ public sealed partial class ScriptSession : IDisposable
         if (!chain) cell = cell with { JoinsChain = false };
         // An exception goes to RunCellAsync, which makes it the cell's error.
         var value = await chainOfCells.RunAsync(cell);
-        var hasValue = cell.Factory is not null && HasResult(cell.Compilation);
+        var hasValue = cell.Factory is not null && HasResult(cell.Compilation, cell.Tree);
         return new CellResult { HasValue = hasValue, Value = value, Formatted = hasValue ? Formatter.Format(value) : null };
     }
 

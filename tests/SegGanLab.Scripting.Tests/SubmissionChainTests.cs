@@ -123,6 +123,29 @@ public sealed class SubmissionChainTests : IDisposable
     }
 
     [Fact]
+    public void LoadDirective_BringsTheFilesDeclarationsToLaterCells()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"seggan-chain-{Guid.NewGuid():N}.csx");
+        File.WriteAllText(file, "var loaded = 41;\nint Bump(int v) => v + 1;\n");
+        try
+        {
+            Assert.Equal(42, _session.RunOk($"#load \"{file}\"\nBump(loaded)").Value);
+            Assert.Equal(41, _session.RunOk("loaded").Value);
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public async Task Evaluation_DoesNotJoinTheChain_EvenWhenItDeclares()
+    {
+        var length = _session.ChainLength;
+        Assert.Equal(2, (await _session.EvaluateAsync("var hidden = 2; hidden")).Value);
+        Assert.Equal(length, _session.ChainLength);
+        var later = _session.Run("hidden");
+        Assert.Equal("CompilationError", later.Error?.Name);
+    }
+
+    [Fact]
     public void CompileErrors_ComeInSourceOrder_AndLeaveTheChainAsItWas()
     {
         _session.RunOk("var before = 1;");

@@ -81,9 +81,11 @@ internal sealed class SubmissionChain
     /// <paramref name="code"/> compiled (bound, not emitted) as the next submission, named
     /// <paramref name="name"/> in diagnostics and stack frames. Completion and inspection read it.
     /// </summary>
-    public CSharpCompilation Compilation(string code, string name, CancellationToken cancellation = default)
+    public CSharpCompilation Compilation(string code, string name, CancellationToken cancellation = default) =>
+        Compilation(CSharpSyntaxTree.ParseText(SourceText.From(code, Encoding.UTF8), ParseOptions, name, cancellation));
+
+    CSharpCompilation Compilation(SyntaxTree tree)
     {
-        var tree = CSharpSyntaxTree.ParseText(SourceText.From(code, Encoding.UTF8), ParseOptions, name, cancellation);
         var number = Interlocked.Increment(ref _count);
         return CSharpCompilation.CreateScriptCompilation($"seggan-cell-{_id}-{number}", tree, _references,
             _options.WithScriptClassName($"Submission#{number}"), _tip, typeof(object), _globals.GetType());
@@ -95,7 +97,8 @@ internal sealed class SubmissionChain
     /// </summary>
     public CompiledCell Compile(string code, string name, CancellationToken cancellation)
     {
-        var compilation = Compilation(code, name, cancellation);
+        var tree = CSharpSyntaxTree.ParseText(SourceText.From(code, Encoding.UTF8), ParseOptions, name, cancellation);
+        var compilation = Compilation(tree);
         using var pe = new MemoryStream();
         using var pdb = new MemoryStream();
         var emit = compilation.Emit(pe, pdb, options: Emitting, cancellationToken: cancellation);
@@ -103,19 +106,20 @@ internal sealed class SubmissionChain
             .OrderBy(d => d.Location.SourceSpan.Start)
             .Select(d => CSharpDiagnosticFormatter.Instance.Format(d, CultureInfo.InvariantCulture))
             .ToList();
-        var joins = Declares(compilation.SyntaxTrees.Single());
-        if (errors.Count > 0) return new CompiledCell(compilation, null, null, errors, false);
+        // The cell's own tree: the compilation also holds the trees of files the cell #loads.
+        var joins = Declares(tree);
+        if (errors.Count > 0) return new CompiledCell(compilation, tree, null, null, errors, false);
         _context.AddReferences(compilation.DirectiveReferences.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>());
         // Roslyn emits nothing, and reports no error, for a submission without code to run: only
         // using directives, #r, comments. Its usings still carry to later cells when it joins the chain.
-        if (!emit.Success) return new CompiledCell(compilation, null, null, [], joins);
+        if (!emit.Success) return new CompiledCell(compilation, tree, null, null, [], joins);
 
         var assembly = _context.LoadScript(pe.ToArray(), pdb.ToArray());
-        if (compilation.GetEntryPoint(cancellation) is not { } entry) return new CompiledCell(compilation, null, null, [], joins);
+        if (compilation.GetEntryPoint(cancellation) is not { } entry) return new CompiledCell(compilation, tree, null, null, [], joins);
         var type = assembly.GetType(entry.ContainingType.MetadataName, throwOnError: true)!;
         var method = type.GetMethod(entry.MetadataName, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
             ?? throw new InvalidOperationException($"{name}: the compiled cell has no {entry.ContainingType.MetadataName}.{entry.MetadataName}.");
-        return new CompiledCell(compilation, type, method.CreateDelegate<Func<object?[], Task<object?>>>(), [], joins);
+        return new CompiledCell(compilation, tree, type, method.CreateDelegate<Func<object?[], Task<object?>>>(), [], joins);
     }
 
     /// <summary>
@@ -182,11 +186,12 @@ internal sealed class SubmissionChain
 
 /// <summary>A cell compiled by <see cref="SubmissionChain.Compile"/>: its errors, or its loaded factory.</summary>
 /// <param name="Compilation">The cell's compilation (its semantic model says whether it has a value).</param>
+/// <param name="Tree">The cell's own syntax tree (the compilation also holds those of the files it <c>#load</c>s).</param>
 /// <param name="Submission">The loaded submission class; null when it did not compile or has no code to run.</param>
 /// <param name="Factory">Runs the cell given the submission array; null when it did not compile or has no code to run.</param>
 /// <param name="Errors">The compile errors, in the compiler's own form; empty when it compiled.</param>
 /// <param name="JoinsChain">True when the cell declares something later cells can name, so it becomes the chain's new end.</param>
-internal sealed record CompiledCell(CSharpCompilation Compilation, Type? Submission, Func<object?[], Task<object?>>? Factory, IReadOnlyList<string> Errors, bool JoinsChain)
+internal sealed record CompiledCell(CSharpCompilation Compilation, SyntaxTree Tree, Type? Submission, Func<object?[], Task<object?>>? Factory, IReadOnlyList<string> Errors, bool JoinsChain)
 {
     public bool Succeeded => Errors.Count == 0;
 }
