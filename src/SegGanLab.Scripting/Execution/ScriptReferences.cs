@@ -82,8 +82,8 @@ internal static class ScriptReferences
         }
     }
 
-    // The runtime's (and the host's) assemblies by name.
-    static readonly Lazy<Dictionary<string, string>> Trusted = new(() =>
+    /// <summary>The runtime's and the host's own assemblies (the trusted platform list): file paths by assembly name.</summary>
+    internal static readonly Lazy<Dictionary<string, string>> Trusted = new(() =>
         ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .GroupBy(p => Path.GetFileNameWithoutExtension(p), StringComparer.OrdinalIgnoreCase)

@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Text;
 
 namespace SegGanLab.Scripting;
@@ -29,7 +27,6 @@ namespace SegGanLab.Scripting;
 internal sealed class SubmissionChain
 {
     static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Parse, SourceCodeKind.Script);
-    static readonly EmitOptions Emitting = new(debugInformationFormat: DebugInformationFormat.PortablePdb);
 
     readonly IReadOnlyList<MetadataReference> _references;
     readonly CSharpCompilationOptions _options;
@@ -47,15 +44,7 @@ internal sealed class SubmissionChain
     {
         _references = references;
         _globals = globals;
-        _options = new CSharpCompilationOptions(
-            OutputKind.DynamicallyLinkedLibrary,
-            usings: imports,
-            optimizationLevel: OptimizationLevel.Release,
-            allowUnsafe: true,
-            concurrentBuild: false,
-            sourceReferenceResolver: sourceResolver,
-            metadataReferenceResolver: metadataResolver,
-            assemblyIdentityComparer: DesktopAssemblyIdentityComparer.Default);
+        _options = ScriptCompilation.Options(imports, sourceResolver, metadataResolver).WithConcurrentBuild(false);
         _context = new ScriptLoadContext("cells " + _id, []);
         _submissions = [globals, null, null, null];
     }
@@ -82,7 +71,10 @@ internal sealed class SubmissionChain
     /// <paramref name="name"/> in diagnostics and stack frames. Completion and inspection read it.
     /// </summary>
     public CSharpCompilation Compilation(string code, string name, CancellationToken cancellation = default) =>
-        Compilation(CSharpSyntaxTree.ParseText(SourceText.From(code, Encoding.UTF8), ParseOptions, name, cancellation));
+        Compilation(Parse(code, name, cancellation));
+
+    static SyntaxTree Parse(string code, string name, CancellationToken cancellation) =>
+        CSharpSyntaxTree.ParseText(SourceText.From(code, Encoding.UTF8), ParseOptions, name, cancellation);
 
     CSharpCompilation Compilation(SyntaxTree tree)
     {
@@ -97,29 +89,25 @@ internal sealed class SubmissionChain
     /// </summary>
     public CompiledCell Compile(string code, string name, CancellationToken cancellation)
     {
-        var tree = CSharpSyntaxTree.ParseText(SourceText.From(code, Encoding.UTF8), ParseOptions, name, cancellation);
+        var tree = Parse(code, name, cancellation);
         var compilation = Compilation(tree);
         using var pe = new MemoryStream();
         using var pdb = new MemoryStream();
-        var emit = compilation.Emit(pe, pdb, options: Emitting, cancellationToken: cancellation);
-        var errors = emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !d.IsSuppressed)
-            .OrderBy(d => d.Location.SourceSpan.Start)
-            .Select(d => CSharpDiagnosticFormatter.Instance.Format(d, CultureInfo.InvariantCulture))
-            .ToList();
+        var emit = compilation.Emit(pe, pdb, options: ScriptCompilation.Emitting, cancellationToken: cancellation);
+        var errors = ScriptCompilation.Format(emit.Diagnostics.OrderBy(d => d.Location.SourceSpan.Start), DiagnosticSeverity.Error);
         // The cell's own tree: the compilation also holds the trees of files the cell #loads.
         var joins = Declares(tree);
-        if (errors.Count > 0) return new CompiledCell(compilation, tree, null, null, errors, false);
+        if (errors.Count > 0) return new CompiledCell(compilation, tree, null, errors, false);
         _context.AddReferences(compilation.DirectiveReferences.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>());
         // Roslyn emits nothing, and reports no error, for a submission without code to run: only
         // using directives, #r, comments. Its usings still carry to later cells when it joins the chain.
-        if (!emit.Success) return new CompiledCell(compilation, tree, null, null, [], joins);
+        if (!emit.Success) return new CompiledCell(compilation, tree, null, [], joins);
 
         var assembly = _context.LoadScript(pe.ToArray(), pdb.ToArray());
-        if (compilation.GetEntryPoint(cancellation) is not { } entry) return new CompiledCell(compilation, tree, null, null, [], joins);
-        var type = assembly.GetType(entry.ContainingType.MetadataName, throwOnError: true)!;
-        var method = type.GetMethod(entry.MetadataName, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+        if (compilation.GetEntryPoint(cancellation) is not { } entry) return new CompiledCell(compilation, tree, null, [], joins);
+        var factory = ScriptLoadContext.Factory(assembly, entry.ContainingType.MetadataName, entry.MetadataName)
             ?? throw new InvalidOperationException($"{name}: the compiled cell has no {entry.ContainingType.MetadataName}.{entry.MetadataName}.");
-        return new CompiledCell(compilation, tree, type, method.CreateDelegate<Func<object?[], Task<object?>>>(), [], joins);
+        return new CompiledCell(compilation, tree, factory, [], joins);
     }
 
     /// <summary>
@@ -187,11 +175,13 @@ internal sealed class SubmissionChain
 /// <summary>A cell compiled by <see cref="SubmissionChain.Compile"/>: its errors, or its loaded factory.</summary>
 /// <param name="Compilation">The cell's compilation (its semantic model says whether it has a value).</param>
 /// <param name="Tree">The cell's own syntax tree (the compilation also holds those of the files it <c>#load</c>s).</param>
-/// <param name="Submission">The loaded submission class; null when it did not compile or has no code to run.</param>
 /// <param name="Factory">Runs the cell given the submission array; null when it did not compile or has no code to run.</param>
 /// <param name="Errors">The compile errors, in the compiler's own form; empty when it compiled.</param>
 /// <param name="JoinsChain">True when the cell declares something later cells can name, so it becomes the chain's new end.</param>
-internal sealed record CompiledCell(CSharpCompilation Compilation, SyntaxTree Tree, Type? Submission, Func<object?[], Task<object?>>? Factory, IReadOnlyList<string> Errors, bool JoinsChain)
+internal sealed record CompiledCell(CSharpCompilation Compilation, SyntaxTree Tree, Func<object?[], Task<object?>>? Factory, IReadOnlyList<string> Errors, bool JoinsChain)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>The loaded submission class (the factory's); null when the cell did not compile or has no code to run.</summary>
+    public Type? Submission => Factory?.Method.DeclaringType;
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 
 namespace SegGanLab.Scripting;
 
@@ -63,10 +62,8 @@ public sealed class CompiledScript
             if (_entryPoint is not null) return _entryPoint;
             var context = new ScriptLoadContext(System.IO.Path.GetFileName(Path), _binary.References.Select(r => r.Path));
             var assembly = context.LoadScript(_binary.Assembly, _binary.Symbols);
-            var type = assembly.GetType(_binary.EntryType, throwOnError: true)!;
-            var method = type.GetMethod(_binary.EntryMethod, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+            return _entryPoint = ScriptLoadContext.Factory(assembly, _binary.EntryType, _binary.EntryMethod)
                 ?? throw new InvalidOperationException($"The compiled script {Path} has no {_binary.EntryType}.{_binary.EntryMethod}; clear the script cache.");
-            return _entryPoint = method.CreateDelegate<Func<object?[], Task<object?>>>();
         }
     }
 }

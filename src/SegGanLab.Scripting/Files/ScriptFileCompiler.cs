@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.CodeAnalysis.Text;
 
@@ -28,25 +26,19 @@ internal static class ScriptFileCompiler
         var text = SourceText.From(source, source.Length, Encoding.UTF8, SourceHashAlgorithm.Sha256, throwIfBinaryDetected: false, canBeEmbedded: true);
         var tree = CSharpSyntaxTree.ParseText(text, parse, path);
         var loads = new RecordingSourceResolver(directory);
-        var options = new CSharpCompilationOptions(
-            OutputKind.DynamicallyLinkedLibrary,
-            scriptClassName: SubmissionClass,
-            usings: settings.Imports.Select(i => i.Name),
-            optimizationLevel: OptimizationLevel.Release,
-            allowUnsafe: true,
-            sourceReferenceResolver: loads,
-            metadataReferenceResolver: new CachingMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory)),
-            assemblyIdentityComparer: DesktopAssemblyIdentityComparer.Default);
+        var options = ScriptCompilation.Options(settings.Imports.Select(i => i.Name), loads,
+                new CachingMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory)))
+            .WithScriptClassName(SubmissionClass);
         var compilation = CSharpCompilation.CreateScriptCompilation(
             "seggan-script-" + Path.GetFileNameWithoutExtension(path), tree, ScriptReferences.For(settings.Assemblies), options,
             previousScriptCompilation: null, returnType: typeof(object), globalsType: settings.GlobalsType);
 
         using var pe = new MemoryStream();
         using var pdb = new MemoryStream();
-        var emit = compilation.Emit(pe, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+        var emit = compilation.Emit(pe, pdb, options: ScriptCompilation.Emitting);
         var diagnostics = compilation.GetDiagnostics().Concat(emit.Diagnostics).Distinct().ToList();
-        var errors = Format(diagnostics, DiagnosticSeverity.Error);
-        var warnings = Format(diagnostics, DiagnosticSeverity.Warning);
+        var errors = ScriptCompilation.Format(diagnostics, DiagnosticSeverity.Error);
+        var warnings = ScriptCompilation.Format(diagnostics, DiagnosticSeverity.Warning);
         if (!emit.Success || errors.Count > 0) return (null, errors, warnings);
 
         var entry = compilation.GetEntryPoint(CancellationToken.None)
@@ -61,9 +53,4 @@ internal static class ScriptFileCompiler
                                       ScriptSession.HasResult(compilation, tree), sources, references, warnings);
         return (binary, [], warnings);
     }
-
-    static List<string> Format(IEnumerable<Diagnostic> diagnostics, DiagnosticSeverity severity) =>
-        diagnostics.Where(d => d.Severity == severity && !d.IsSuppressed)
-            .Select(d => CSharpDiagnosticFormatter.Instance.Format(d, CultureInfo.InvariantCulture))
-            .ToList();
 }

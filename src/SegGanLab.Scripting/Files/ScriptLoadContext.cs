@@ -14,13 +14,6 @@ namespace SegGanLab.Scripting;
 /// </summary>
 internal sealed class ScriptLoadContext : AssemblyLoadContext
 {
-    static readonly Lazy<HashSet<string>> HostAssemblies = new(() =>
-        ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
-            .Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(System.IO.Path.GetFileNameWithoutExtension)
-            .OfType<string>()
-            .ToHashSet(StringComparer.OrdinalIgnoreCase));
-
     readonly Lock _gate = new();
     readonly Dictionary<string, string> _byName = new(StringComparer.OrdinalIgnoreCase);
     readonly Dictionary<string, Assembly> _scripts = new(StringComparer.Ordinal);
@@ -56,10 +49,20 @@ internal sealed class ScriptLoadContext : AssemblyLoadContext
         return loaded;
     }
 
+    /// <summary>
+    /// The submission factory <paramref name="typeName"/>.<paramref name="methodName"/> of a loaded
+    /// script: it takes the submission array (the globals first) and runs the script. Null when the
+    /// type has no such method.
+    /// </summary>
+    public static Func<object?[], Task<object?>>? Factory(Assembly script, string typeName, string methodName) =>
+        script.GetType(typeName, throwOnError: true)!
+            .GetMethod(methodName, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+            ?.CreateDelegate<Func<object?[], Task<object?>>>();
+
     protected override Assembly? Load(AssemblyName assemblyName)
     {
         var name = assemblyName.Name;
-        if (name is null || HostAssemblies.Value.Contains(name)) return null;
+        if (name is null || ScriptReferences.Trusted.Value.ContainsKey(name)) return null;
         string? path;
         string[] folders;
         lock (_gate)
