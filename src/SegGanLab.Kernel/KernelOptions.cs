@@ -5,6 +5,14 @@ namespace SegGanLab.Kernel;
 /// <summary>How a <see cref="JupyterKernel"/> runs.</summary>
 public sealed class KernelOptions
 {
+    /// <summary>
+    /// A kernel serving a notebook frontend (<c>seggan kernel start</c>): after the first cell its
+    /// session compiles 40 throwaway cells in the background, which is enough calls for the JIT
+    /// (with the kernelspec's <see cref="KernelSpec.JitEnvironment"/>) to optimise the compiler's hot
+    /// paths within seconds (<see cref="ScriptSessionOptions.BackgroundWarmUps"/>).
+    /// </summary>
+    public static KernelOptions ForFrontend() => new() { Session = new ScriptSessionOptions { BackgroundWarmUps = 40 } };
+
     /// <summary>Where the kernel logs (the process's real stderr by default).</summary>
     public KernelLog Log { get; init; } = new();
 

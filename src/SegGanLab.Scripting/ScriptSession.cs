@@ -33,6 +33,8 @@ public sealed partial class ScriptSession : IDisposable
     readonly List<Assembly> _scriptAssemblies = [];
     readonly Lock _gate = new();
     readonly Task _warmUp;
+    readonly CancellationTokenSource _disposed = new();
+    Task? _backgroundWarmUp;
     CancellationTokenSource? _running;
     int _anonymousCells;
 
@@ -73,6 +75,9 @@ public sealed partial class ScriptSession : IDisposable
     /// <summary>The names and values of the script's variables, oldest first (a later cell's variable hides an earlier one of the same name).</summary>
     public IReadOnlyList<(string Name, Type Type, object? Value)> Variables => _chain.IsValueCreated ? _chain.Value.Variables : [];
 
+    /// <summary>The background warm-up (<see cref="ScriptSessionOptions.BackgroundWarmUps"/>) once the first cell has started it.</summary>
+    internal Task? BackgroundWarmUp => _backgroundWarmUp;
+
     /// <summary>How many cells the session's submission chain holds: those that declared something (see <see cref="SubmissionChain"/>).</summary>
     internal int ChainLength => _chain.IsValueCreated ? _chain.Value.Length : 0;
 
@@ -80,6 +85,7 @@ public sealed partial class ScriptSession : IDisposable
     public void Dispose()
     {
         AppDomain.CurrentDomain.AssemblyLoad -= OnAssemblyLoad;
+        _disposed.Cancel();
         _thread.Dispose();
     }
 
@@ -96,15 +102,23 @@ public sealed partial class ScriptSession : IDisposable
         new CachingMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(_settings.BaseDirectory)),
         new CellSourceResolver(_settings.BaseDirectory));
 
+    const string WarmUpCell = "Enumerable.Range(0, 2).Sum() + torch.get_num_threads()";
+
     async Task<object?> WarmUpAsync()
     {
         // Compiling and running a throwaway cell against the imports JIT-compiles Roslyn's binder and
         // emitter, so the user's first cell costs what later cells cost. It declares nothing, so the
         // chain stays empty.
-        var warm = _chain.Value.Compile("Enumerable.Range(0, 2).Sum() + torch.get_num_threads()", "warm-up", CancellationToken.None);
+        var warm = _chain.Value.Compile(WarmUpCell, "warm-up", CancellationToken.None);
         if (!warm.Succeeded) throw new InvalidOperationException("The warm-up cell did not compile: " + string.Join(Environment.NewLine, warm.Errors));
         await _chain.Value.RunAsync(warm);
         return null;
+    }
+
+    void RehearseWarmUpCell()
+    {
+        try { _chain.Value.Rehearse(WarmUpCell, _settings.BackgroundWarmUps, _disposed.Token); }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested) { }
     }
 
     Task<CellResult> RunAsync(string code, CellOptions? options, bool chain)
@@ -112,7 +126,12 @@ public sealed partial class ScriptSession : IDisposable
         ArgumentNullException.ThrowIfNull(code);
         var name = options?.Name ?? $"In[{Interlocked.Increment(ref _anonymousCells)}]";
         var output = options?.Output ?? NullScriptOutput.Instance;
-        return _thread.Run(() => RunCellAsync(name, output, (token, _) => RunSubmissionAsync(code, name, chain, token)));
+        var cell = _thread.Run(() => RunCellAsync(name, output, (token, _) => RunSubmissionAsync(code, name, chain, token)));
+        // After the first cell, whose result the user waits for at start-up, not alongside it.
+        if (_settings is { WarmUp: true, BackgroundWarmUps: > 0 })
+            lock (_gate)
+                _backgroundWarmUp ??= cell.ContinueWith(_ => RehearseWarmUpCell(), CancellationToken.None, TaskContinuationOptions.LongRunning, TaskScheduler.Default);
+        return cell;
     }
 
     async Task<CellResult> RunSubmissionAsync(string code, string name, bool chain, CancellationToken cancellation)

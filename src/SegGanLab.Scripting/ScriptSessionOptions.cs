@@ -23,4 +23,15 @@ public sealed class ScriptSessionOptions
     /// (<c>seggan run</c> with a cache hit), which would pay for a compiler it never uses.
     /// </summary>
     public bool WarmUp { get; init; } = true;
+
+    /// <summary>
+    /// For a long-lived interactive host (the notebook kernel): after its first cell, the session
+    /// compiles a throwaway cell this many more times on a background thread, never running it.
+    /// .NET's tiered JIT replaces the compiler's start-up code (unoptimised, or precompiled without
+    /// cross-assembly inlining) only once a method has been called often enough, so these rounds get
+    /// the compiler's hot paths optimised in the first seconds instead of over the user's first
+    /// hundreds of cells: later cells compile about twice as fast (docs/benchmarks.md, "Notebook
+    /// kernel"). 0, the default, for hosts that compile only a few cells. Needs <see cref="WarmUp"/>.
+    /// </summary>
+    public int BackgroundWarmUps { get; init; }
 }

@@ -22,8 +22,9 @@ public sealed class KernelSpecTests : IDisposable
         Assert.Equal("message", json["interrupt_mode"]!.GetValue<string>());
         Assert.Equal("5.3", json["kernel_protocol_version"]!.GetValue<string>());
         var env = json["env"]!.AsObject();
-        Assert.Equal(KernelSpec.AllocatorEnvironment.Keys.Order(), env.Select(e => e.Key).Order());
+        Assert.Equal(KernelSpec.AllocatorEnvironment.Keys.Concat(KernelSpec.JitEnvironment.Keys).Order(), env.Select(e => e.Key).Order());
         Assert.Equal("1", env["MALLOC_ARENA_MAX"]!.GetValue<string>());
+        Assert.Equal("0", env["DOTNET_TC_CallCountingDelayMs"]!.GetValue<string>());
     }
 
     [Fact]

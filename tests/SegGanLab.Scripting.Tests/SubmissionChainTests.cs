@@ -40,6 +40,34 @@ public sealed class SubmissionChainTests : IDisposable
     }
 
     [Fact]
+    public async Task BackgroundWarmUps_StartAfterTheFirstCell_AndLeaveTheChainAsItWas()
+    {
+        using var session = new ScriptSession(new ScriptSessionOptions { BackgroundWarmUps = 3 });
+        await session.Ready;
+        Assert.Null(session.BackgroundWarmUp);
+        session.RunOk("var a = 1;");
+        Assert.NotNull(session.BackgroundWarmUp);
+        await session.BackgroundWarmUp;
+        Assert.Equal(1, session.ChainLength);
+        Assert.Equal(["a"], session.Variables.Select(v => v.Name));
+        session.RunOk("var b = a + 1;");
+        Assert.Equal(3, session.RunOk("a + b").Value);
+        Assert.Equal(2, session.ChainLength);
+    }
+
+    [Fact]
+    public async Task BackgroundWarmUps_StopWhenTheSessionIsDisposed()
+    {
+        var session = new ScriptSession(new ScriptSessionOptions { BackgroundWarmUps = 100_000 });
+        session.RunOk("1");
+        var warmUp = session.BackgroundWarmUp!;
+        session.Dispose();
+        // Each round checks the cancellation; a hundred thousand rounds would take minutes.
+        await warmUp.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(warmUp.IsCompleted);
+    }
+
+    [Fact]
     public void ExpressionCells_DoNotLengthenTheChain_ButSeeAndChangeVariables()
     {
         _session.RunOk("var counter = 1;");

@@ -80,7 +80,7 @@ internal static class KernelCommand
         {
             try
             {
-                using var kernel = new JupyterKernel(ConnectionInfo.Load(parse.GetValue(file)!));
+                using var kernel = new JupyterKernel(ConnectionInfo.Load(parse.GetValue(file)!), KernelOptions.ForFrontend());
                 using var sigint = kernel.HandleInterruptSignal();
                 kernel.Run();
                 return 0;

@@ -56,6 +56,22 @@ public static class KernelSpec
         ["MALLOC_MMAP_THRESHOLD_"] = "33554432",
     };
 
+    /// <summary>
+    /// .NET JIT settings the kernel starts with. Tiered compilation first runs a method unoptimised
+    /// (or as precompiled without cross-assembly inlining) and optimises it after 30 calls, but only
+    /// once no new method has been compiled for 100 ms; every cell brings new methods, so a busy
+    /// kernel kept the C# compiler on its start-up code for good (the benchmark's back-to-back cells
+    /// compiled at 5-9 ms each, against 2 ms optimised). Without the delay, and without the extra
+    /// profiling tier that would instrument the compiler's code first, the compiler's hot paths are
+    /// optimised after about 40 cells (or the session's background warm-up) and a trivial cell's
+    /// round trip halves (docs/benchmarks.md, "Notebook kernel").
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> JitEnvironment { get; } = new Dictionary<string, string>
+    {
+        ["DOTNET_TC_CallCountingDelayMs"] = "0",
+        ["DOTNET_TieredPGO"] = "0",
+    };
+
     /// <summary>kernel.json for a kernel started by <paramref name="launch"/> (the connection file's arguments are appended).</summary>
     public static JsonObject KernelJson(IReadOnlyList<string> launch)
     {
@@ -69,7 +85,7 @@ public static class KernelSpec
             ["language"] = "C#",
             ["interrupt_mode"] = "message",
             ["kernel_protocol_version"] = Messaging.WireCodec.ProtocolVersion,
-            ["env"] = new JsonObject(AllocatorEnvironment.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))),
+            ["env"] = new JsonObject(AllocatorEnvironment.Concat(JitEnvironment).Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))),
             ["metadata"] = new JsonObject { ["debugger"] = false },
         };
     }

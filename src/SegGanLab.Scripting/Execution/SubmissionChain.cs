@@ -111,6 +111,23 @@ internal sealed class SubmissionChain
     }
 
     /// <summary>
+    /// Compiles <paramref name="code"/> <paramref name="times"/> times as the next submission and
+    /// throws the result away: nothing is loaded, the chain does not change. Any thread may call it
+    /// (a compilation only reads the chain's end); it stops early when <paramref name="cancellation"/> fires.
+    /// </summary>
+    public void Rehearse(string code, int times, CancellationToken cancellation)
+    {
+        using var pe = new MemoryStream();
+        using var pdb = new MemoryStream();
+        for (var i = 0; i < times && !cancellation.IsCancellationRequested; i++)
+        {
+            pe.SetLength(0);
+            pdb.SetLength(0);
+            Compilation(Parse(code, "warm-up", cancellation)).Emit(pe, pdb, options: ScriptCompilation.Emitting, cancellationToken: cancellation);
+        }
+    }
+
+    /// <summary>
     /// Runs a compiled cell and returns its value. A cell that joins the chain does so even when it
     /// throws: the variables it declared before the exception stay, as in Roslyn's scripting API.
     /// Cells run one at a time (the session's thread).
