@@ -2,7 +2,8 @@
 
 Usage: kernel_rtt.py KERNEL_NAME CODE [--requests N] [--memory-cells N]
 Prints `<label>_<metric> <value>` lines: cold start (process launch to the first cell's result),
-p50/p95 of execute round trips (request sent to execute_reply and iopub idle received), the kernel
+the p50 of execute round trips (request sent to execute_reply and iopub idle received) straight after
+start-up, how long the kernel process took to go quiet after that, then p50/p95 once it is, the kernel
 process's CPU time per round trip (user + system: steadier than wall time on a shared machine), and,
 with --memory-cells, the kernel's resident memory growth over that many more expression cells, then
 over as many cells that declare a variable (and their p50).
@@ -50,6 +51,28 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def settle(pid, quiet_share=0.05, window_s=0.25, limit_s=20.0):
+    """Waits until the kernel process uses under `quiet_share` of a core over `window_s` (its start-up
+    work done: JIT tier-up, background warm-up, the garbage collector), at most `limit_s`; returns
+    the seconds waited."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < limit_s:
+        before = cpu_seconds(pid)
+        time.sleep(window_s)
+        if cpu_seconds(pid) - before < quiet_share * window_s:
+            break
+    return time.perf_counter() - started
+
+
+def timed_cells(kc, code, count):
+    times = []
+    for _ in range(count):
+        t0 = time.perf_counter()
+        run_cell(kc, code)
+        times.append((time.perf_counter() - t0) * 1000.0)
+    return sorted(times)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("kernel")
@@ -72,16 +95,17 @@ def main():
         for _ in range(10):  # warm caches on both sides before timing
             run_cell(kc, args.code)
         pid = km.provisioner.process.pid
+        # The same requests straight after start-up, while the kernel may still be warming up...
+        early = timed_cells(kc, args.code, args.requests)
+        # ...and once its process is quiet: the steady state a notebook user gets after the first seconds.
+        waited = settle(pid)
         cpu_before = cpu_seconds(pid)
-        times = []
-        for _ in range(args.requests):
-            t0 = time.perf_counter()
-            run_cell(kc, args.code)
-            times.append((time.perf_counter() - t0) * 1000.0)
+        times = timed_cells(kc, args.code, args.requests)
         cpu_ms = (cpu_seconds(pid) - cpu_before) * 1000.0 / args.requests
-        times.sort()
         p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
         print(f"{label}_cold_start_s {cold:.2f}")
+        print(f"{label}_p50_after_start_ms {statistics.median(early):.2f}")
+        print(f"{label}_settle_s {waited:.2f}")
         print(f"{label}_p50_ms {statistics.median(times):.2f}")
         print(f"{label}_p95_ms {p95:.2f}")
         print(f"{label}_cpu_ms_per_request {cpu_ms:.2f}")
