@@ -18,12 +18,8 @@ public sealed partial class JupyterKernel
         if (!silent) Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count }, request);
 
         using var output = new KernelOutput(_iopub!, request, request.Get("allow_stdin", false) ? _stdin : null, _plotly);
-        var cell = _session.ExecuteAsync(code, new CellOptions { Name = $"In[{count}]", Output = silent ? NullScriptOutput.Instance : output });
-        if (Await(cell) is not { } result)
-        {
-            _log.Write($"In[{count}] was still running {_options.ShutdownGrace.TotalSeconds:0.#} s after the shutdown request; leaving it behind");
-            return;
-        }
+        // On the session's thread (Run hosts the shell loop there): the cell runs here and now.
+        var result = _session.ExecuteAsync(code, new CellOptions { Name = $"In[{count}]", Output = silent ? NullScriptOutput.Instance : output }).GetAwaiter().GetResult();
         output.Flush();
 
         JsonObject reply;
@@ -48,19 +44,6 @@ public sealed partial class JupyterKernel
         var queued = result.Error is not null && stopOnError ? Drain(socket) : [];
         Reply(socket, request, "execute_reply", reply);
         AbortQueued(socket, queued);
-    }
-
-    /// <summary>The cell's result, or null when a shutdown gave up waiting for it.</summary>
-    CellResult? Await(Task<CellResult> cell)
-    {
-        while (!cell.Wait(PollMs))
-        {
-            if (!_stopping) continue;
-            // The cell may have started after the shutdown's interrupt: interrupt it again.
-            _session.Interrupt();
-            if (DateTime.UtcNow - _stopRequestedAt > _options.ShutdownGrace) return null;
-        }
-        return cell.Result;
     }
 
     static JsonObject ErrorContent(ScriptError error) => new()

@@ -12,9 +12,9 @@ namespace SegGanLab.Kernel;
 /// <summary>
 /// The SegGanLab Jupyter kernel (messaging protocol 5.3) over libzmq. <see cref="Run"/> binds the
 /// five sockets of the connection file to its address, publishes <c>starting</c>, then serves
-/// shell requests on the calling thread, control requests (interrupt, shutdown) on their own
-/// thread and echoes heartbeats on a third; cells run on the scripting session's thread, and each
-/// thread publishes its own iopub messages. Every message's HMAC signature is checked; a bad or
+/// shell requests on the scripting session's thread (where cells run), control requests (interrupt,
+/// shutdown) on their own thread and echoes heartbeats on a third; each thread publishes its own
+/// iopub messages. Every message's HMAC signature is checked; a bad or
 /// replayed one is logged and dropped.
 /// </summary>
 /// <example><code>
@@ -101,7 +101,8 @@ public sealed partial class JupyterKernel : IDisposable
             using var stopping = stop.Register(() => _stopping = true);
             _bound.TrySetResult(_connection with { ShellPort = shellPort, ControlPort = controlPort, StdinPort = stdinPort, IopubPort = iopubPort, HbPort = hbPort });
             _log.Write($"serving on {_connection.Endpoint(shellPort)} (shell); signatures {(_connection.Key.Length > 0 ? "checked" : "off: empty key")}");
-            Serve(shell, "shell");
+            // Shell requests are served on the session's thread, so cells run where they arrive.
+            WaitUntilServed(_session.Host(() => Serve(shell, "shell")));
         }
         catch (Exception e)
         {
@@ -124,6 +125,26 @@ public sealed partial class JupyterKernel : IDisposable
     {
         if (ExperimentHost.ProgressFactory == _progress) ExperimentHost.ProgressFactory = null;
         _session.Dispose();
+    }
+
+    /// <summary>
+    /// Waits for the shell loop to end; after a shutdown request, at most the shutdown grace for a cell
+    /// that does not stop (it is left behind: the process exits).
+    /// </summary>
+    void WaitUntilServed(Task served)
+    {
+        while (!served.Wait(PollMs))
+        {
+            if (!_stopping) continue;
+            // The cell may have started after the shutdown's interrupt: interrupt it again.
+            _session.Interrupt();
+            if (DateTime.UtcNow - _stopRequestedAt > _options.ShutdownGrace)
+            {
+                _log.Write($"a cell was still running {_options.ShutdownGrace.TotalSeconds:0.#} s after the shutdown request; leaving it behind");
+                return;
+            }
+        }
+        served.GetAwaiter().GetResult();
     }
 
     ZmqSocket Bind(ZmqContext context, int type, int port, string channel, List<IDisposable> owned, out int boundPort)

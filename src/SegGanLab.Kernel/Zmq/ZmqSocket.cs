@@ -22,19 +22,42 @@ internal sealed unsafe class ZmqSocket : IDisposable
         SetOption(ZmqNative.LINGER, LingerMs);
     }
 
-    IntPtr Handle => _handle.IsClosed ? throw new ObjectDisposedException(nameof(ZmqSocket)) : _handle.DangerousGetHandle();
+    /// <summary>
+    /// The native socket for one call: another thread that disposes this socket meanwhile (a shutdown
+    /// leaving a cell behind on the thread that owns it) closes it only after the lease ends, and a
+    /// lease on a closed socket throws <see cref="ObjectDisposedException"/> instead of reaching libzmq.
+    /// </summary>
+    Lease Use() => new(_handle);
+
+    readonly ref struct Lease
+    {
+        readonly SafeHandle _handle;
+
+        public Lease(SafeHandle handle)
+        {
+            var added = false;
+            handle.DangerousAddRef(ref added);
+            _handle = handle;
+        }
+
+        public IntPtr Socket => _handle.DangerousGetHandle();
+
+        public void Dispose() => _handle.DangerousRelease();
+    }
 
     /// <summary>Binds to <paramref name="endpoint"/> and returns the endpoint actually bound (a port 0 becomes a real port).</summary>
     public string Bind(string endpoint)
     {
-        if (ZmqNative.zmq_bind(Handle, endpoint) != 0) throw ZmqException.Last($"binding {endpoint}");
+        using var lease = Use();
+        if (ZmqNative.zmq_bind(lease.Socket, endpoint) != 0) throw ZmqException.Last($"binding {endpoint}");
         return LastEndpoint;
     }
 
     /// <summary>Connects to <paramref name="endpoint"/>.</summary>
     public void Connect(string endpoint)
     {
-        if (ZmqNative.zmq_connect(Handle, endpoint) != 0) throw ZmqException.Last($"connecting to {endpoint}");
+        using var lease = Use();
+        if (ZmqNative.zmq_connect(lease.Socket, endpoint) != 0) throw ZmqException.Last($"connecting to {endpoint}");
     }
 
     /// <summary>The last endpoint this socket bound.</summary>
@@ -44,31 +67,35 @@ internal sealed unsafe class ZmqSocket : IDisposable
         {
             var buffer = stackalloc byte[512];
             nuint length = 512;
-            if (ZmqNative.zmq_getsockopt(Handle, ZmqNative.LAST_ENDPOINT, buffer, &length) != 0) throw ZmqException.Last("reading the bound endpoint");
+            using var lease = Use();
+            if (ZmqNative.zmq_getsockopt(lease.Socket, ZmqNative.LAST_ENDPOINT, buffer, &length) != 0) throw ZmqException.Last("reading the bound endpoint");
             return Encoding.UTF8.GetString(buffer, (int)length).TrimEnd('\0');
         }
     }
 
     public void SetOption(int option, int value)
     {
-        if (ZmqNative.zmq_setsockopt(Handle, option, &value, sizeof(int)) != 0) throw ZmqException.Last($"setting socket option {option}");
+        using var lease = Use();
+        if (ZmqNative.zmq_setsockopt(lease.Socket, option, &value, sizeof(int)) != 0) throw ZmqException.Last($"setting socket option {option}");
     }
 
     public void SetOption(int option, ReadOnlySpan<byte> value)
     {
+        using var lease = Use();
         fixed (byte* p = value)
-            if (ZmqNative.zmq_setsockopt(Handle, option, p, (nuint)value.Length) != 0) throw ZmqException.Last($"setting socket option {option}");
+            if (ZmqNative.zmq_setsockopt(lease.Socket, option, p, (nuint)value.Length) != 0) throw ZmqException.Last($"setting socket option {option}");
     }
 
     /// <summary>Sends <paramref name="frames"/> as one multipart message.</summary>
     public void Send(IReadOnlyList<byte[]> frames)
     {
+        using var lease = Use();
         for (var i = 0; i < frames.Count; i++)
         {
             var flags = i < frames.Count - 1 ? ZmqNative.SNDMORE : 0;
             fixed (byte* p = frames[i])
             {
-                while (ZmqNative.zmq_send(Handle, p, (nuint)frames[i].Length, flags) < 0)
+                while (ZmqNative.zmq_send(lease.Socket, p, (nuint)frames[i].Length, flags) < 0)
                 {
                     var reason = ZmqNative.LastError(out var code);
                     if (code != ZmqNative.EINTR) throw new ZmqException($"zmq_send failed: {reason}", code);
@@ -80,7 +107,8 @@ internal sealed unsafe class ZmqSocket : IDisposable
     /// <summary>True when a message can be read within <paramref name="timeoutMs"/> (-1: wait forever).</summary>
     public bool Poll(int timeoutMs)
     {
-        var item = new ZmqNative.PollItem { Socket = Handle, Events = ZmqNative.POLLIN };
+        using var lease = Use();
+        var item = new ZmqNative.PollItem { Socket = lease.Socket, Events = ZmqNative.POLLIN };
         var n = ZmqNative.zmq_poll(&item, 1, timeoutMs);
         if (n < 0)
         {
@@ -95,6 +123,7 @@ internal sealed unsafe class ZmqSocket : IDisposable
     public List<byte[]>? Receive(int timeoutMs)
     {
         if (!Poll(timeoutMs)) return null;
+        using var lease = Use();
         var frames = new List<byte[]>();
         ZmqNative.Message message;
         while (true)
@@ -103,7 +132,7 @@ internal sealed unsafe class ZmqSocket : IDisposable
             try
             {
                 // The first part is there (poll said so) and libzmq delivers multipart messages whole.
-                if (ZmqNative.zmq_msg_recv(&message, Handle, frames.Count == 0 ? ZmqNative.DONTWAIT : 0) < 0)
+                if (ZmqNative.zmq_msg_recv(&message, lease.Socket, frames.Count == 0 ? ZmqNative.DONTWAIT : 0) < 0)
                 {
                     var reason = ZmqNative.LastError(out var code);
                     if (frames.Count == 0 && code is ZmqNative.EAGAIN or ZmqNative.EINTR) return null;

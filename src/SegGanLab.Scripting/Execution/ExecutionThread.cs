@@ -25,13 +25,41 @@ internal sealed class ExecutionThread : IDisposable
     /// <summary>True when called on this execution thread.</summary>
     public bool IsCurrent => Thread.CurrentThread == _thread;
 
-    /// <summary>Runs <paramref name="work"/> on the thread after the jobs queued before it; its awaits resume on the thread.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> on the thread after the jobs queued before it; its awaits resume on
+    /// the thread. Called on the thread itself (from a <see cref="Host"/>ed loop), it runs at once and
+    /// returns a completed task.
+    /// </summary>
     public Task<T> Run<T>(Func<Task<T>> work)
     {
+        if (IsCurrent)
+        {
+            try { return Task.FromResult(Pump(work)); }
+            catch (Exception e) { return Task.FromException<T>(e); }
+        }
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         _jobs.Add(() =>
         {
             try { done.SetResult(Pump(work)); }
+            catch (Exception e) { done.SetException(e); }
+        });
+        return done.Task;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="loop"/> (a host's request loop) on the thread after the jobs queued
+    /// before it, as one job that lasts until the loop returns; the work it starts runs inline.
+    /// </summary>
+    public Task Host(Action loop)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _jobs.Add(() =>
+        {
+            try
+            {
+                loop();
+                done.SetResult();
+            }
             catch (Exception e) { done.SetException(e); }
         });
         return done.Task;
