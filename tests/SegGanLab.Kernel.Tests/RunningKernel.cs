@@ -12,7 +12,7 @@ public sealed class RunningKernel : IDisposable
 
     public RunningKernel() : this("test-key-" + Guid.NewGuid().ToString("N")) { }
 
-    public RunningKernel(string key)
+    public RunningKernel(string key, TimeSpan? shutdownGrace = null)
     {
         Log = new StringWriter();
         var requested = new ConnectionInfo
@@ -20,7 +20,11 @@ public sealed class RunningKernel : IDisposable
             Transport = "tcp", Ip = "127.0.0.1", ShellPort = 0, IopubPort = 0, StdinPort = 0, ControlPort = 0, HbPort = 0,
             SignatureScheme = "hmac-sha256", Key = key,
         };
-        _kernel = new JupyterKernel(requested, new KernelOptions { Log = new KernelLog(TextWriter.Synchronized(Log)) });
+        _kernel = new JupyterKernel(requested, new KernelOptions
+        {
+            Log = new KernelLog(TextWriter.Synchronized(Log)),
+            ShutdownGrace = shutdownGrace ?? new KernelOptions().ShutdownGrace,
+        });
         _thread = new Thread(() =>
         {
             try { _kernel.Run(_stop.Token); }
